@@ -1,0 +1,202 @@
+"""Concept-graph layouts: an entry becomes one or more Mermaid flowcharts.
+
+Both layouts are drawn from the same `Entry` as the numbered list, so every idea appears exactly
+once, with the number and category it has in the list.
+
+`lanes` (default) is built for reading in a ~700 px content column: the centre on the left, one
+lane per category (its hub node, then its ideas in rows of `columns`). Width stays bounded
+whatever the number of ideas, so Mermaid's scale-to-fit never shrinks text below ~12 px; more
+ideas make the graph taller instead. On the 30-idea DeepSeek entry it draws 15 px labels in a
+graph about 1,080 px tall.
+
+`classic` is the seed's shape: centre -> idea -.-> category, all ideas in one column.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from mkdocs_vault import colors
+from mkdocs_vault.labels import plain_text, wrap
+from mkdocs_vault.mermaid import Flowchart, escape
+from mkdocs_vault.model import Category, Entry, Idea
+
+PLAIN_FILL = "#e9edf2"
+CENTER_FILL = "#ffffff"
+
+
+@dataclass(frozen=True, slots=True)
+class GraphStyle:
+    """Sizes passed to Mermaid; the defaults were tuned in headless Chromium (see the tests)."""
+
+    font_size: int = 18
+    columns: int = 2
+    """Ideas side by side in one lane row (`lanes`)."""
+    node_width: int = 260
+    """Width of idea cards, in px before Mermaid scales the graph to the column."""
+    node_spacing: int = 10
+    rank_spacing: int = 24
+    padding: int = 8
+    hub_chars: int = 14
+    """Centre and category labels are wrapped at this many characters, to keep columns narrow."""
+    max_ideas: int = 80
+    """More ideas than this are drawn in several graphs (Mermaid caps text and edge counts)."""
+    tooltips: bool = True
+
+
+def idea_id(number: int) -> str:
+    """Node id of an idea; also the anchor suffix used by the list (`idea-N`)."""
+    return f"k{number}"
+
+
+def _hub_label(text: str, style: GraphStyle) -> str:
+    return "<br>".join(f"<b>{escape(line)}</b>" for line in wrap(text, style.hub_chars)) or " "
+
+
+def _idea_label(idea: Idea, style: GraphStyle) -> str:
+    # A fixed-width inline block gives cards of one width (a tidy grid) and, being atomic,
+    # stops the underline of the node's link from reaching the text.
+    return (f"<span style='display:inline-block;width:{style.node_width}px;white-space:normal;"
+            f"text-align:left'><b>{idea.number}</b> {escape(idea.label)}</span>")
+
+
+def _init(style: GraphStyle) -> dict[str, object]:
+    return {
+        "flowchart": {
+            "nodeSpacing": style.node_spacing,
+            "rankSpacing": style.rank_spacing,
+            "padding": style.padding,
+            # Mermaid wraps only what is wider than our cards (a single unbroken word).
+            "wrappingWidth": style.node_width + 2 * style.padding,
+            "useMaxWidth": True,
+        },
+        "themeVariables": {"fontSize": f"{style.font_size}px"},
+    }
+
+
+def _lanes_of(entry: Entry, ideas: tuple[Idea, ...]) -> list[tuple[Category | None, list[Idea]]]:
+    """Ideas grouped by category, in the declared category order; uncategorised ones last."""
+    lanes: list[tuple[Category | None, list[Idea]]] = [
+        (c, [i for i in ideas if i.category == c.key]) for c in entry.categories
+    ]
+    loose = [i for i in ideas if entry.category(i.category) is None]
+    if loose:
+        lanes.append((None, loose))
+    return [(c, members) for c, members in lanes if members or len(ideas) == len(entry.ideas)]
+
+
+def _style_classes(chart: Flowchart, entry: Entry, placed: dict[str, list[str]]) -> None:
+    chart.class_def("center", fill=CENTER_FILL, stroke="#444444", stroke_width="2px",
+                    color=colors.LABEL_COLOR)
+    chart.assign("center", placed.pop("center", []))
+    for index, category in enumerate(entry.categories):
+        stroke = colors.shade(category.color, 0.45)
+        chart.class_def(f"cat{index}", fill=category.color, stroke=stroke, color=colors.LABEL_COLOR)
+        chart.class_def(f"hub{index}", fill=category.color, stroke=stroke, stroke_width="2px",
+                        color=colors.LABEL_COLOR)
+        chart.assign(f"cat{index}", placed.pop(f"cat:{category.key}", []))
+        chart.assign(f"hub{index}", placed.pop(f"hub:{category.key}", []))
+    chart.class_def("plain", fill=PLAIN_FILL, stroke="#59636e", color=colors.LABEL_COLOR)
+    chart.assign("plain", placed.pop("plain", []))
+
+
+def _class_key(entry: Entry, idea: Idea) -> str:
+    return f"cat:{idea.category}" if entry.category(idea.category) else "plain"
+
+
+def _add_ideas(chart: Flowchart, entry: Entry, ideas: list[Idea], placed: dict[str, list[str]],
+               style: GraphStyle, href: Callable[[int], str]) -> None:
+    for idea in ideas:
+        chart.node(idea_id(idea.number), _idea_label(idea, style), "round")
+        placed.setdefault(_class_key(entry, idea), []).append(idea_id(idea.number))
+        if style.tooltips:
+            chart.click(idea_id(idea.number), href(idea.number), plain_text(idea.text))
+
+
+def _add_links(chart: Flowchart, ideas: list[Idea], rank: dict[int, int]) -> None:
+    """Draw each `links` pair once, from the lower to the higher layout column."""
+    drawn: set[tuple[int, int]] = set()
+    for idea in ideas:
+        for other in idea.links:
+            pair = (min(idea.number, other), max(idea.number, other))
+            if other not in rank or pair in drawn:
+                continue
+            drawn.add(pair)
+            a, b = sorted(pair, key=lambda n: (rank[n], n))
+            chart.edge(idea_id(a), idea_id(b), "-.-")
+
+
+def lanes(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
+          href: Callable[[int], str]) -> Flowchart:
+    """Centre -> category hub -> rows of ideas, left to right."""
+    chart = Flowchart("LR", _init(style))
+    chart.node("ctr", _hub_label(center, style), "stadium")
+    placed: dict[str, list[str]] = {"center": ["ctr"]}
+    rank: dict[int, int] = {}
+    for index, (category, members) in enumerate(_lanes_of(entry, ideas)):
+        parent = "ctr"
+        if category is not None:
+            parent = f"hub{index}"
+            chart.node(parent, _hub_label(category.label, style), "hexagon")
+            placed.setdefault(f"hub:{category.key}", []).append(parent)
+            chart.edge("ctr", parent)
+        _add_ideas(chart, entry, members, placed, style, href)
+        for start in range(0, len(members), style.columns):
+            row = members[start : start + style.columns]
+            chart.edge(parent, idea_id(row[0].number))
+            for column, (left, right) in enumerate(itertools.pairwise(row), start=1):
+                chart.edge(idea_id(left.number), idea_id(right.number), "~~~")
+                rank[right.number] = column
+            rank[row[0].number] = 0
+    _add_links(chart, list(ideas), rank)
+    _style_classes(chart, entry, placed)
+    return chart
+
+
+def classic(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
+            href: Callable[[int], str]) -> Flowchart:
+    """The seed's shape: centre -> idea, idea -.-> category."""
+    chart = Flowchart("LR", _init(style))
+    chart.node("ctr", _hub_label(center, style), "stadium")
+    placed: dict[str, list[str]] = {"center": ["ctr"]}
+    _add_ideas(chart, entry, list(ideas), placed, style, href)
+    used = {i.category for i in ideas}
+    for index, category in enumerate(entry.categories):
+        if category.key in used or len(ideas) == len(entry.ideas):
+            chart.node(f"hub{index}", _hub_label(category.label, style), "rect")
+            placed.setdefault(f"hub:{category.key}", []).append(f"hub{index}")
+    hub = {c.key: f"hub{i}" for i, c in enumerate(entry.categories)}
+    for idea in ideas:
+        chart.edge("ctr", idea_id(idea.number))
+        if idea.category in hub:
+            chart.edge(idea_id(idea.number), hub[idea.category], "-.->")
+    _add_links(chart, list(ideas), {i.number: 0 for i in ideas})
+    _style_classes(chart, entry, placed)
+    return chart
+
+
+LAYOUTS: dict[str, Callable[..., Flowchart]] = {"lanes": lanes, "classic": classic}
+
+
+def chunks(entry: Entry, style: GraphStyle) -> list[tuple[Idea, ...]]:
+    """Ideas split into graphs of at most `max_ideas`, keeping categories together if possible."""
+    if len(entry.ideas) <= style.max_ideas:
+        return [entry.ideas]
+    groups = [members for _, members in _lanes_of(entry, entry.ideas) if members]
+    parts: list[list[Idea]] = [[]]
+    for members in groups:
+        for start in range(0, len(members), style.max_ideas):
+            piece = members[start : start + style.max_ideas]
+            if parts[-1] and len(parts[-1]) + len(piece) > style.max_ideas:
+                parts.append([])
+            parts[-1].extend(piece)
+    return [tuple(p) for p in parts if p]
+
+
+def concept_graphs(entry: Entry, center: str, layout: str, style: GraphStyle,
+                   href: Callable[[int], str]) -> list[Flowchart]:
+    """All flowcharts for an entry: one, or several when it has more than `max_ideas` ideas."""
+    draw = LAYOUTS[layout]
+    return [draw(entry, center, style, part, href) for part in chunks(entry, style)]

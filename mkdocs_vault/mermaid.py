@@ -1,0 +1,120 @@
+"""Writing Mermaid flowcharts that no label can break.
+
+Rules (verified against Mermaid 11.17 and 12.3, see the reference notes):
+
+* node ids and class names are generated, never taken from user text;
+* every label is quoted, with whitespace collapsed and each character that Mermaid reads as
+  syntax replaced by an entity code (`#quot;`, `#35;`, ...), `#` included, so `#12;` in a label
+  is shown literally instead of being decoded;
+* the only markup inside labels is the `<b>`/`<br>` we add ourselves;
+* colours are `#rrggbb` (an `rgb(...)` would be a parse error);
+* no `;` is written at the end of a line: Mermaid's entity pre-pass would strip it from
+  `style`/`classDef` lines and corrupt entities.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+
+_ENTITIES = {
+    "#": "#35;",
+    '"': "#quot;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "`": "#96;",
+    "\\": "#92;",
+    ":": "#58;",
+    ";": "#59;",
+    "|": "#124;",
+    "[": "#91;",
+    "]": "#93;",
+    "{": "#123;",
+    "}": "#125;",
+    "(": "#40;",
+    ")": "#41;",
+    "%": "#37;",
+}
+_TABLE = str.maketrans(_ENTITIES)
+# Control characters cannot be shown and some end the diagram early.
+_CONTROL = dict.fromkeys([*range(32), 0x7F])
+
+
+def escape(text: str) -> str:
+    """User text as safe label content (without the surrounding quotes)."""
+    return " ".join(text.translate(_CONTROL | {9: 32, 10: 32, 13: 32}).split()).translate(_TABLE)
+
+
+def to_html(source: str) -> str:
+    """Mermaid source as the text of a `<pre class="mermaid">`.
+
+    Material reads `textContent`, which turns the entities back into characters. Braces are
+    encoded too, so that no `{{`/`{%` reaches templating plugins such as mkdocs-macros.
+    """
+    return html.escape(source, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+
+_SAFE_HREF_RE = re.compile(r"^[A-Za-z0-9#/_.\-]+$")
+
+# Node shapes: Mermaid's brackets around the quoted label.
+SHAPES = {
+    "rect": ("[", "]"),
+    "round": ("(", ")"),
+    "stadium": ("([", "])"),
+    "hexagon": ("{{", "}}"),
+    "circle": ("((", "))"),
+}
+
+
+@dataclass
+class Flowchart:
+    """A flowchart assembled line by line; `source()` gives the Mermaid text."""
+
+    direction: str
+    config: dict[str, object] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+    nodes: list[str] = field(default_factory=list)
+    edges: int = 0
+    _styles: list[str] = field(default_factory=list)
+    _clicks: list[str] = field(default_factory=list)
+
+    def node(self, node_id: str, label_html: str, shape: str = "rect") -> None:
+        """Declare a node. `label_html` must already be escaped (see `escape`)."""
+        left, right = SHAPES[shape]
+        self.nodes.append(node_id)
+        self.lines.append(f'{node_id}{left}"{label_html}"{right}')
+
+    def edge(self, a: str, b: str, arrow: str = "-->") -> None:
+        """Connect two declared nodes; `~~~` is an invisible link that only guides the layout."""
+        self.edges += 1
+        self.lines.append(f"{a} {arrow} {b}")
+
+    def class_def(self, name: str, **props: str) -> None:
+        """Define a node class; property names use `_` for `-` (`stroke_width`)."""
+        body = ",".join(f"{k.replace('_', '-')}:{v}" for k, v in props.items())
+        self._styles.append(f"classDef {name} {body}")
+
+    def assign(self, name: str, node_ids: list[str]) -> None:
+        """Put nodes into a class."""
+        if node_ids:
+            self._styles.append(f"class {','.join(node_ids)} {name}")
+
+    def click(self, node_id: str, href: str, tooltip: str) -> None:
+        """Make a node a link. Mermaid's strict mode (Material's) allows `href`, not callbacks.
+
+        `href` is ours (`#idea-3`), never user text: Mermaid does not decode entities in it.
+        """
+        if not _SAFE_HREF_RE.match(href):
+            raise ValueError(f"unsafe href for a Mermaid click: {href!r}")
+        self._clicks.append(f'click {node_id} href "{href}" "{escape(tooltip)}"')
+
+    def source(self) -> str:
+        """The complete Mermaid text."""
+        head = []
+        if self.config:
+            head.append("%%{init: " + json.dumps(self.config, separators=(",", ":")) + "}%%")
+        head.append(f"flowchart {self.direction}")
+        return "\n".join([*head, *self.lines, *self._styles, *self._clicks])

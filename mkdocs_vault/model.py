@@ -1,0 +1,90 @@
+"""The vault entry as the rest of the code sees it: validated, immutable, typed.
+
+Nothing here knows about YAML or MkDocs; `schema.py` turns raw front matter into these objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+LAYOUTS = ("lanes", "classic")
+"""Concept-graph layouts: `lanes` (readable default) and `classic` (the seed's shape)."""
+
+SECTIONS = ("header", "graph", "resume", "ideas", "credits", "body")
+"""Parts of an entry page, in their default order; `body` is the author's own Markdown."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the talk can be found."""
+
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A cover or résumé image; `src` is relative to the page, as in Markdown."""
+
+    src: str
+    alt: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A colour-coded group of ideas; `key` is what ideas refer to."""
+
+    key: str
+    label: str
+    color: str
+    """Fill colour as `#rrggbb`, either the author's or one from the palette."""
+
+
+@dataclass(frozen=True, slots=True)
+class Idea:
+    """One numbered key idea."""
+
+    number: int
+    text: str
+    """Markdown, shown in the list."""
+    label: str
+    """Short plain-text graph label, written by the author or derived from `text`."""
+    category: str | None = None
+    links: tuple[int, ...] = ()
+    """Numbers of other ideas this one is linked to in the graph."""
+    label_derived: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One vault entry: a talk, podcast or lecture distilled into a page."""
+
+    ideas: tuple[Idea, ...]
+    title: str | None = None
+    series: str | None = None
+    number: int | None = None
+    total: int | None = None
+    date: dt.date | None = None
+    speakers: tuple[str, ...] = ()
+    host: str | None = None
+    source: Source | None = None
+    image: Image | None = None
+    center: str | None = None
+    categories: tuple[Category, ...] = ()
+    resume: str | None = None
+    credits: str | None = None
+    layout: str | None = None
+    """Per-page layout override; `None` means the site default."""
+    sections: tuple[str, ...] | None = None
+    """Per-page section order override; `None` means the site default."""
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
+    """Fields this version does not know, kept so that nothing the author wrote is lost."""
+
+    def category(self, key: str | None) -> Category | None:
+        """The category with this key, if any."""
+        return next((c for c in self.categories if c.key == key), None)
+
+    def center_label(self, fallback: str) -> str:
+        """Text of the graph's centre node."""
+        return self.center or self.title or fallback

@@ -1,0 +1,170 @@
+"""The MkDocs adapter: maps MkDocs events onto the core, and nothing else.
+
+Flow of one build:
+    on_config        options from mkdocs.yml; checks the theme and the local Mermaid file
+    on_files (-50)   loads and validates every vault page before any page renders, logs problems,
+                     adds the stylesheet (and Mermaid) to the site
+    on_page_markdown replaces a vault page's Markdown by the expanded entry
+    on_page_content  puts the `idea-N` ids on the list items
+    on_post_page     links the stylesheet (and Mermaid) from vault pages only, so other pages
+                     stay byte-identical to a build without the plugin
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from mkdocs.config import base
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+from mkdocs_vault.config import VaultConfig, render_options
+from mkdocs_vault.render import lift_idea_ids, problems_box, render_page
+from mkdocs_vault.vault import LoadedPage, Vault, digest, load_meta, load_page
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+    from mkdocs_vault.options import RenderOptions
+    from mkdocs_vault.problems import Problem
+
+log = get_plugin_logger("vault")
+
+CSS_URI = "assets/vault/vault.css"
+MERMAID_URI = "assets/vault/mermaid.min.js"
+CSS_PATH = Path(__file__).parent / "assets" / "vault.css"
+
+
+class VaultPlugin(BasePlugin[VaultConfig]):
+    """Expands `vault:` front matter into a full knowledge-vault entry."""
+
+    def __init__(self) -> None:
+        self.vault = Vault()
+        self.options: RenderOptions | None = None
+        self.mermaid_js: str | None = None
+        self.global_assets = False
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so unchanged
+        # pages are not validated again.
+        self._cache: dict[str, LoadedPage] = {}
+        self._config_dir = "."
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self._cache.clear()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        try:
+            self.options = render_options(self.config)
+        except base.ValidationError as error:
+            raise PluginError(f"vault: invalid option: {error}") from error
+        self._config_dir = os.path.dirname(config.config_file_path or ".") or "."
+        self.mermaid_js = self._find_mermaid(self.config.mermaid_js)
+        if config.theme.name != "material":
+            log.warning(
+                "concept graphs are drawn by Material for MkDocs' Mermaid support; with theme "
+                "'%s' they show as Mermaid source. Set `theme: name: material`.", config.theme.name)
+        # With instant navigation, pages are swapped without loading their <head>, so the
+        # assets must be on every page.
+        self.global_assets = "navigation.instant" in config.theme.get("features", [])
+        if self.global_assets:
+            config.extra_css.append(CSS_URI)
+            if self.mermaid_js:
+                config.extra_javascript.append(MERMAID_URI)
+        return config
+
+    def _find_mermaid(self, option: str | None) -> str | None:
+        if not option:
+            return None
+        path = os.path.normpath(os.path.join(self._config_dir, option))
+        if not os.path.isfile(path):
+            raise PluginError(
+                f"vault: mermaid_js: '{option}' is not a file (looked for {path}). Install it "
+                f"with `npm install mermaid@11` next to mkdocs.yml and point to "
+                f"node_modules/mermaid/dist/mermaid.min.js, or remove the option to let "
+                f"Material load Mermaid from its CDN.")
+        return path
+
+    @event_priority(-50)  # after plugins that generate pages, such as gen-files
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.options is None:
+            return None
+        self.vault = Vault()
+        for file in files.documentation_pages():
+            loaded = self._load(file)
+            if loaded is not None:
+                self.vault.pages[file.src_uri] = loaded
+                self._report(loaded.problems, file)
+        files.append(File.generated(config, CSS_URI, abs_src_path=str(CSS_PATH)))
+        if self.mermaid_js:
+            files.append(File.generated(config, MERMAID_URI, abs_src_path=self.mermaid_js))
+        return files
+
+    def _load(self, file: File) -> LoadedPage | None:
+        try:
+            text = file.content_string
+        except (OSError, ValueError):
+            return None  # MkDocs reports unreadable files itself
+        cached = self._cache.get(file.src_uri)
+        if cached is not None and cached.digest == digest(text):
+            return cached
+        assert self.options is not None
+        loaded = load_page(text, label_chars=self.options.label_chars)
+        if loaded is not None:
+            self._cache[file.src_uri] = loaded
+        return loaded
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        if self.options is None:
+            return None
+        loaded = self.vault.get(page.file.src_uri)
+        if loaded is None:
+            if "vault" not in page.meta:
+                return None
+            # Front matter supplied by another plugin (e.g. material/meta's .meta.yml files).
+            loaded = load_meta(page.meta, markdown, label_chars=self.options.label_chars)
+            self.vault.pages[page.file.src_uri] = loaded
+            self._report(loaded.problems, page.file)
+        if loaded.entry is None or not loaded.ok:
+            return problems_box(loaded.problems, self._display_path(page.file)) + loaded.body
+        rendered = render_page(loaded.entry, markdown, self.options, title=page.title or "",
+                               body_line=loaded.body_line)
+        self._report(rendered.problems, page.file)
+        return rendered.markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        loaded = self.vault.get(page.file.src_uri)
+        return lift_idea_ids(html) if loaded is not None and loaded.ok else None
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.global_assets or page.file.src_uri not in self.vault:
+            return None
+        css = get_relative_url(CSS_URI, page.url)
+        output = _insert_before(output, "</head>", f'<link rel="stylesheet" href="{css}">\n')
+        if self.mermaid_js:
+            js = get_relative_url(MERMAID_URI, page.url)
+            output = _insert_before(output, "</body>", f'<script src="{js}"></script>\n')
+        return output
+
+    def _report(self, problems: tuple[Problem, ...], file: File) -> None:
+        path = self._display_path(file)
+        for problem in problems:
+            log.warning(problem.format(path))
+
+    def _display_path(self, file: File) -> str:
+        """The file as the author knows it: relative to mkdocs.yml (`docs/talks/x.md`)."""
+        if file.abs_src_path is None:
+            return file.src_uri
+        return os.path.relpath(file.abs_src_path, self._config_dir).replace(os.sep, "/")
+
+
+def _insert_before(html: str, tag: str, snippet: str) -> str:
+    index = html.rfind(tag)
+    return html if index < 0 else html[:index] + snippet + html[index:]

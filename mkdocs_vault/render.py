@@ -1,0 +1,258 @@
+"""An entry as Markdown: header, concept graph, résumé, numbered key ideas, credits, body.
+
+Everything is Markdown (with a little inline HTML for styling hooks), produced before MkDocs
+renders the page, so the table of contents, search, link and anchor checks all see it. Nothing
+depends on optional Markdown extensions: the graph is a raw `<pre class="mermaid">` that
+Material renders whether or not the superfences Mermaid fence is configured.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from mkdocs_vault import colors
+from mkdocs_vault.layouts import concept_graphs
+from mkdocs_vault.mermaid import to_html
+from mkdocs_vault.model import SECTIONS, Entry
+from mkdocs_vault.options import RenderOptions
+from mkdocs_vault.problems import Problem
+
+MARKER_RE = re.compile(r"^[ \t]{0,3}<!--\s*vault:\s*([\w-]*)\s*-->[ \t]*$")
+_FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+# Characters that mean something to Markdown or to common extensions (emoji `:x:`, `==mark==`,
+# `~~del~~`, `^^ins^^`, arithmatex `$`, attr_list and macros `{}`) wherever they stand; plain
+# text never starts a line here, so list and heading markers need no escaping.
+_MD_SPECIAL = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]#|~=^:$"}
+)
+IDEA_ANCHOR = "idea-{number}"
+_ANCHOR_SPAN_RE = re.compile(r'<li>(\s*<p>)?<span class="vault-anchor" id="(idea-\d+)"></span>')
+
+
+def plain(text: str) -> str:
+    """Author's plain text (a name, a title) as inert Markdown: shown exactly as written."""
+    return text.translate(_MD_SPECIAL)
+
+
+def attr(text: str) -> str:
+    """Text for an HTML attribute value."""
+    return html.escape(text, quote=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """The page's new Markdown and the problems noticed while rendering it."""
+
+    markdown: str
+    problems: tuple[Problem, ...] = ()
+
+
+def _heading(options: RenderOptions, key: str, **values: object) -> str:
+    template = options.headings.get(key, "")
+    if not template:
+        return ""
+    return "#" * options.heading_level + " " + plain(template.format(**values)) + "\n\n"
+
+
+def header(entry: Entry, options: RenderOptions) -> str:
+    """Series, number, date; speakers and host; source; image."""
+    s = options.strings
+    meta = []
+    if entry.series:
+        meta.append(f'<span class="vault-series">{plain(entry.series)}</span>')
+    if entry.number is not None:
+        number = s["number"].format(number=entry.number)
+        if entry.total is not None:
+            number += " " + s["of"].format(total=entry.total)
+        meta.append(f'<span class="vault-number">{plain(number)}</span>')
+    if entry.date:
+        shown = entry.date.strftime(options.date_format)
+        meta.append(f'<time class="vault-date" datetime="{entry.date.isoformat()}">'
+                    f"{plain(shown)}</time>")
+    rows = []
+    if meta:
+        rows.append('<span class="vault-meta">' + " · ".join(meta) + "</span>")
+    people = []
+    if entry.speakers:
+        people.append(f'<span class="vault-speakers">{_names(entry.speakers)}</span>')
+    if entry.host:
+        people.append(f'<span class="vault-host">{plain(s["host"].format(host=entry.host))}</span>')
+    if people:
+        rows.append('<span class="vault-people">' + " · ".join(people) + "</span>")
+    if entry.source:
+        title = plain(entry.source.title)
+        link = f"[{title}](<{entry.source.url}>)" if entry.source.url else title
+        rows.append(f'<span class="vault-source">{plain(s["source"])} {link}</span>')
+    out = ""
+    if rows:
+        out += '<span class="vault-header">' + "<br>\n".join(rows) + "</span>\n\n"
+    if entry.image:
+        alt = re.sub(r"([\\\[\]])", r"\\\1", " ".join(entry.image.alt.split()))
+        out += f'<span class="vault-image">![{alt}](<{entry.image.src}>)</span>\n\n'
+    return out
+
+
+def _names(names: tuple[str, ...]) -> str:
+    shown = [f"**{plain(n)}**" for n in names]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " & " + shown[-1]
+
+
+def graph(entry: Entry, center: str, options: RenderOptions) -> str:
+    """The concept graph (several when an entry is very large) and its legend."""
+    layout = entry.layout or options.layout
+    charts = concept_graphs(entry, center, layout, options.graph,
+                            lambda n: "#" + IDEA_ANCHOR.format(number=n))
+    out = _heading(options, "graph")
+    for part, chart in enumerate(charts, start=1):
+        if len(charts) > 1:
+            caption = options.strings["graph_part"].format(part=part, parts=len(charts))
+            out += f'<p class="vault-graph-part">{attr(caption)}</p>\n\n'
+        # Labels are drawn dark on light fills in both colour schemes (Material would colour
+        # them for the scheme, which vanishes on pastel fills in dark mode).
+        out += (f'<div class="vault-graph vault-layout-{layout}" '
+                f'style="--md-mermaid-label-fg-color:{colors.LABEL_COLOR}">\n'
+                f'<pre class="mermaid"><code>{to_html(chart.source())}</code></pre>\n</div>\n\n')
+    if options.legend and entry.categories:
+        out += legend(entry) + "\n\n"
+    return out
+
+
+def legend(entry: Entry) -> str:
+    """Colour key of the graph: one tag per category with its number of ideas."""
+    tags = []
+    for category in entry.categories:
+        count = sum(1 for i in entry.ideas if i.category == category.key)
+        tags.append(f'<span class="vault-tag" style="background:{category.color};'
+                    f'color:{colors.LABEL_COLOR}">{html.escape(category.label)}'
+                    f' <span class="vault-count">{count}</span></span>')
+    return '<p class="vault-legend">' + " ".join(tags) + "</p>"
+
+
+def resume(entry: Entry, options: RenderOptions) -> str:
+    """The résumé heading and the author's paragraphs."""
+    if not entry.resume:
+        return ""
+    return _heading(options, "resume") + entry.resume.strip() + "\n\n"
+
+
+def ideas(entry: Entry, options: RenderOptions) -> str:
+    """`N Key Ideas` and the ordered list; items carry the ids `idea-1` ... `idea-N`."""
+    out = _heading(options, "ideas", count=len(entry.ideas))
+    for idea in entry.ideas:
+        text = "\n    ".join(idea.text.splitlines())  # keep continuation lines in the item
+        tag = ""
+        category = entry.category(idea.category)
+        if options.idea_tags and category is not None:
+            tag = (f' <span class="vault-tag" style="background:{category.color};'
+                   f'color:{colors.LABEL_COLOR}">{html.escape(category.label)}</span>')
+        anchor = IDEA_ANCHOR.format(number=idea.number)
+        out += f'{idea.number}. <span class="vault-anchor" id="{anchor}"></span>{text}{tag}\n'
+    return out + "\n"
+
+
+def credits_line(entry: Entry) -> str:
+    """The credits, small, under the list."""
+    if not entry.credits:
+        return ""
+    return f'<span class="vault-credits">{" ".join(entry.credits.split())}</span>\n\n'
+
+
+def render_page(entry: Entry, body: str, options: RenderOptions, *, title: str,
+                body_line: int = 1) -> Rendered:
+    """The whole page: sections in the configured order, or where the body has markers.
+
+    Arguments:
+        entry: the validated entry.
+        body: the author's Markdown below the front matter.
+        options: rendering options.
+        title: the page title, the graph's centre when the entry names none.
+        body_line: line of the file where `body` starts, for problems with markers.
+    """
+    parts: dict[str, Callable[[], str]] = {
+        "header": lambda: header(entry, options),
+        "graph": lambda: graph(entry, entry.center_label(title), options),
+        "resume": lambda: resume(entry, options),
+        "ideas": lambda: ideas(entry, options),
+        "credits": lambda: credits_line(entry),
+    }
+    problems: list[Problem] = []
+    lines, placed = _place_markers(body, parts, body_line, problems)
+    order = list(entry.sections or options.sections)
+    if "body" not in order:
+        order.append("body")  # the author's own text is never dropped
+    out = ""
+    for name in order:
+        if name == "body":
+            text = "\n".join(lines).strip("\n")
+            out += text + "\n" if text else ""
+        elif name not in placed:
+            out += parts[name]()
+    return Rendered(out.rstrip("\n") + "\n", tuple(problems))
+
+
+def _place_markers(body: str, parts: dict[str, Callable[[], str]], body_line: int,
+                   problems: list[Problem]) -> tuple[list[str], set[str]]:
+    """Replace `<!-- vault:NAME -->` lines (outside code fences) by their sections."""
+    lines = body.split("\n")
+    placed: set[str] = set()
+    fence = ""
+    for i, line in enumerate(lines):
+        opening = _FENCE_RE.match(line)
+        if opening:
+            mark = opening.group(1)
+            if not fence:
+                fence = mark
+            elif mark[0] == fence[0] and len(mark) >= len(fence):
+                fence = ""
+            continue
+        match = None if fence else MARKER_RE.match(line)
+        if not match:
+            continue
+        name = match.group(1)
+        render = parts.get(name)
+        if render is None:
+            known = [s for s in SECTIONS if s != "body"]
+            hint = difflib.get_close_matches(name, known, n=1)
+            problems.append(Problem(
+                f"'<!-- vault:{name} -->' names no section (sections: {', '.join(known)})"
+                + (f"; did you mean '{hint[0]}'?" if hint else ""),
+                field="marker", line=body_line + i, severity="warning"))
+            continue
+        if name in placed:
+            problems.append(Problem(f"the {name} section is already placed by an earlier marker",
+                                    field="marker", line=body_line + i, severity="warning"))
+            continue
+        placed.add(name)
+        lines[i] = "\n" + render().rstrip("\n") + "\n"
+    return lines, placed
+
+
+def lift_idea_ids(page_html: str) -> str:
+    """Move each `idea-N` id from its marker span onto the list item itself.
+
+    The span is how the id gets through Markdown without the attr_list extension; MkDocs has
+    already recorded it for anchor validation by the time the HTML exists.
+    """
+    return _ANCHOR_SPAN_RE.sub(lambda m: f'<li id="{m.group(2)}">{m.group(1) or ""}', page_html)
+
+
+def problems_box(problems: tuple[Problem, ...] | list[Problem], path: str) -> str:
+    """What a page with errors shows instead of its entry: the problems, where, and why.
+
+    Raw HTML with Material's admonition classes, so it needs no Markdown extension.
+    """
+    items = "\n".join(
+        f"<li><code>{html.escape(p.where(path))}</code> <code>{html.escape(p.field or 'vault')}"
+        f"</code> {html.escape(p.message)}</li>"
+        for p in problems
+    )
+    return (
+        '<div class="admonition failure vault-problems">\n'
+        '<p class="admonition-title">This vault entry cannot be shown until these problems are '
+        "fixed</p>\n"
+        f"<ul>\n{items}\n</ul>\n</div>\n\n"
+    )

@@ -1,0 +1,448 @@
+"""Validation: the raw `vault:` mapping of a page becomes an `Entry`, or a list of problems.
+
+Every problem names the field as a path (`ideas[3].category`) and the line it is on. Indices in
+paths count from 0, as in JSON; messages about ideas also give the idea's number, which counts
+from 1, as in the rendered list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from mkdocs_vault import colors
+from mkdocs_vault.labels import LABEL_CHARS, derive_label
+from mkdocs_vault.model import LAYOUTS, SECTIONS, Category, Entry, Idea, Image, Source
+from mkdocs_vault.problems import Problem, Severity
+
+Path = tuple[str | int, ...]
+Locate = Callable[[Path, bool], tuple[int, int] | None]
+"""Gives (line, column) of a field path; the flag asks for the key rather than the value."""
+
+FIELDS = {
+    "series": "name of the series the entry belongs to",
+    "number": "position in the series (1, 2, ...)",
+    "total": "number of entries in the series, shown as 'of N'",
+    "date": "date of the talk, YYYY-MM-DD",
+    "speakers": "list of names",
+    "host": "name of the host or interviewer",
+    "source": "{title, url} of the original talk, or its title, or its URL",
+    "image": "{src, alt} of an image, or just its src",
+    "center": "label of the graph's centre node (default: the page title)",
+    "categories": "ordered mapping of key -> {label, color}",
+    "resume": "Markdown summary; paragraphs separated by blank lines",
+    "ideas": "list of key ideas (required)",
+    "credits": "Markdown credit line",
+    "layout": "graph layout for this page: " + ", ".join(LAYOUTS),
+    "sections": "order of the page's parts: " + ", ".join(SECTIONS),
+}
+IDEA_FIELDS = ("text", "label", "category", "links")
+SOURCE_FIELDS = ("title", "url")
+IMAGE_FIELDS = ("src", "alt")
+CATEGORY_FIELDS = ("label", "color")
+
+_SAFE_SCHEMES = ("http", "https", "mailto", "ftp")
+_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_MISSING = object()
+
+RawIdea = tuple[str, str | None, str | None, list[tuple[int, Path]]]
+
+
+def field_name(path: Path) -> str:
+    """`("ideas", 3, "category")` as `ideas[3].category`."""
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value; put text in quotes)"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    shown = repr(value) if isinstance(value, str) else str(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class _Checker:
+    """Collects problems while converting one page's `vault:` mapping."""
+
+    def __init__(self, locate: Locate | None, label_chars: int) -> None:
+        self.locate = locate
+        self.label_chars = label_chars
+        self.problems: list[Problem] = []
+
+    def report(self, path: Path, message: str, severity: Severity = "error", *,
+               at_key: bool = False) -> None:
+        line = column = None
+        if self.locate is not None:
+            place = self.locate(("vault", *path), at_key)
+            if place is not None:
+                line, column = place
+        self.problems.append(
+            Problem(message, field_name(("vault", *path)) if not path else field_name(path),
+                    line, column, severity)
+        )
+
+    # -- scalar fields -------------------------------------------------------------------------
+
+    def text(self, value: object, path: Path, *, required: bool = False) -> str | None:
+        if value is None or value is _MISSING:
+            if required:
+                self.report(path, "is required", at_key=value is None)
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
+            self.report(path, f"expected text, got {_describe(value)}")
+            return None
+        result = value.isoformat() if isinstance(value, dt.date) else str(value)
+        if not result.strip():
+            if required:
+                self.report(path, "must not be empty")
+            return None
+        return result
+
+    def integer(self, value: object, path: Path, minimum: int = 1) -> int | None:
+        if value is None:
+            return None
+        number: int | None = None
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif isinstance(value, str) and value.strip().isdigit():
+            number = int(value.strip())
+        if number is None:
+            self.report(path, f"expected a whole number, got {_describe(value)}")
+            return None
+        if number < minimum:
+            self.report(path, f"must be at least {minimum}, got {number}")
+            return None
+        return number
+
+    def date(self, value: object, path: Path) -> dt.date | None:
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.report(path, f"expected a date written as YYYY-MM-DD, got {_describe(value)}")
+        return None
+
+    def url(self, value: object, path: Path) -> str | None:
+        text = self.text(value, path)
+        if text is None:
+            return None
+        cleaned = "".join(ch for ch in text.strip() if ch.isprintable() and not ch.isspace())
+        scheme = _SCHEME_RE.match(cleaned)
+        if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
+            self.report(path, f"links with the scheme '{scheme.group(1)}:' are not allowed; "
+                        f"use {', '.join(s + ':' for s in _SAFE_SCHEMES)} or a relative path")
+            return None
+        if cleaned != text.strip():
+            self.report(path, "must not contain spaces or control characters; "
+                        "write a space as %20", "warning")
+        return cleaned
+
+    def unknown_keys(self, value: Mapping[Any, Any], allowed: tuple[str, ...] | dict[str, str],
+                     path: Path) -> None:
+        names = list(allowed)
+        for key in value:
+            if str(key) not in names:
+                self.report((*path, str(key)), f"unknown field, ignored{_suggest(str(key), names)}"
+                            f" (known: {', '.join(names)})", "warning", at_key=True)
+
+    # -- structured fields ---------------------------------------------------------------------
+
+    def speakers(self, value: object) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.report(("speakers",), f"expected a list of names, got {_describe(value)}")
+            return ()
+        names = (self.text(v, ("speakers", i), required=True) for i, v in enumerate(value))
+        return tuple(n for n in names if n)
+
+    def source(self, value: object) -> Source | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            if _SCHEME_RE.match(value.strip()):
+                url = self.url(value, ("source",))
+                return Source(title=url, url=url) if url else None
+            return Source(title=value.strip()) if value.strip() else None
+        if not isinstance(value, Mapping):
+            self.report(("source",), f"expected {{title, url}} or text, got {_describe(value)}")
+            return None
+        self.unknown_keys(value, SOURCE_FIELDS, ("source",))
+        url = self.url(value.get("url"), ("source", "url"))
+        title = self.text(value.get("title"), ("source", "title"), required=url is None)
+        if title is None and url is None:
+            return None
+        return Source(title=title or url or "", url=url)
+
+    def image(self, value: object) -> Image | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            src = self.url(value, ("image",))
+            return Image(src=src) if src else None
+        if not isinstance(value, Mapping):
+            self.report(("image",), f"expected {{src, alt}} or a path, got {_describe(value)}")
+            return None
+        self.unknown_keys(value, IMAGE_FIELDS, ("image",))
+        if value.get("src") is None:
+            self.report(("image", "src"), "is required", at_key=False)
+            return None
+        src = self.url(value.get("src"), ("image", "src"))
+        alt = self.text(value.get("alt"), ("image", "alt")) or ""
+        return Image(src=src, alt=alt) if src else None
+
+    def categories(self, value: object) -> list[tuple[str, str, str | None]] | None:
+        """(key, label, colour or None) in order, or None when none are declared."""
+        if value is None:
+            return None
+        if isinstance(value, list):  # [open, cost]: keys that are their own labels
+            value = {item: None for item in value if isinstance(item, str | int)}
+        if not isinstance(value, Mapping):
+            self.report(("categories",), f"expected a mapping of key -> {{label, color}}, "
+                        f"got {_describe(value)}")
+            return None
+        result = []
+        for raw_key, spec in value.items():
+            key = str(raw_key)
+            path: Path = ("categories", key)
+            label, color = key, None
+            if isinstance(spec, str | int | float) and not isinstance(spec, bool):
+                label = str(spec)
+            elif isinstance(spec, Mapping):
+                self.unknown_keys(spec, CATEGORY_FIELDS, path)
+                label = self.text(spec.get("label"), (*path, "label")) or key
+                color = self.color(spec.get("color"), (*path, "color"))
+            elif spec is not None:
+                self.report(path, f"expected {{label, color}} or a label, got {_describe(spec)}")
+            result.append((key, label, color))
+        return result
+
+    def color(self, value: object, path: Path) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str) or not colors.HEX_RE.match(value.strip()):
+            self.report(path, f"expected a colour written as #rgb or #rrggbb, got "
+                        f"{_describe(value)} (in YAML, quote it: \"#d4f9d4\")")
+            return None
+        color = colors.normalize(value.strip())
+        ratio = colors.contrast(color, colors.LABEL_COLOR)
+        if ratio < colors.MIN_CONTRAST:
+            self.report(path, f"{color} is too dark for the graph's dark label text (contrast "
+                        f"{ratio:.1f}:1, at least {colors.MIN_CONTRAST}:1 is needed); choose a "
+                        f"lighter colour", "warning")
+        return color
+
+    def resume(self, value: object) -> str | None:
+        if isinstance(value, list):
+            parts = [self.text(v, ("resume", i)) for i, v in enumerate(value)]
+            return "\n\n".join(p.strip() for p in parts if p) or None
+        return self.text(value, ("resume",))
+
+    def choice(self, value: object, path: Path, choices: tuple[str, ...]) -> str | None:
+        text = self.text(value, path)
+        if text is None:
+            return None
+        if text not in choices:
+            self.report(path, f"'{text}' is not one of: {', '.join(choices)}"
+                        f"{_suggest(text, list(choices))}")
+            return None
+        return text
+
+    def sections(self, value: object) -> tuple[str, ...] | None:
+        if value is None:
+            return None
+        if not isinstance(value, list):
+            self.report(("sections",), f"expected a list such as [{', '.join(SECTIONS)}], "
+                        f"got {_describe(value)}")
+            return None
+        names = [self.choice(v, ("sections", i), SECTIONS) for i, v in enumerate(value)]
+        result = tuple(n for n in names if n)
+        for name in {n for n in result if result.count(n) > 1}:
+            self.report(("sections",), f"'{name}' is listed twice")
+        return tuple(dict.fromkeys(result))
+
+    # -- ideas ---------------------------------------------------------------------------------
+
+    def ideas(self, value: object, declared: list[str] | None, top_level: Mapping[str, Any]
+              ) -> list[RawIdea]:
+        if value is None:
+            hint = ""
+            if "ideas" in top_level:
+                hint = "; `ideas` is at the top level of the front matter: indent it under `vault:`"
+            self.report(("ideas",), f"is required: a list of key ideas{hint}", at_key=True)
+            return []
+        if not isinstance(value, list) or not value:
+            self.report(("ideas",), f"expected a non-empty list of ideas, got {_describe(value)}")
+            return []
+        return [r for i, item in enumerate(value) if (r := self.idea(item, i, declared))]
+
+    def idea(self, item: object, index: int, declared: list[str] | None) -> RawIdea | None:
+        path: Path = ("ideas", index)
+        who = f"idea {index + 1}: "
+        if isinstance(item, str | int | float) and not isinstance(item, bool):
+            if not str(item).strip():
+                self.report(path, f"{who}must not be empty")
+                return None
+            return str(item), None, None, []
+        if not isinstance(item, Mapping):
+            self.report(path, f"{who}expected text or {{text, label, category, links}}, "
+                        f"got {_describe(item)}")
+            return None
+        self.unknown_keys(item, IDEA_FIELDS, path)
+        text = self.text(item.get("text", _MISSING), (*path, "text"), required=True)
+        if text is None:
+            return None
+        label = self.text(item.get("label"), (*path, "label"))
+        category = self.text(item.get("category"), (*path, "category"))
+        if declared is not None:
+            if category is None:
+                self.report((*path, "category") if "category" in item else path,
+                            f"{who}a category is required because `categories` are declared "
+                            f"(one of: {', '.join(declared)})")
+                return None
+            if category not in declared:
+                self.report((*path, "category"), f"{who}'{category}' is not a declared category "
+                            f"(declared: {', '.join(declared)}){_suggest(category, declared)}")
+                return None
+        links = self.links(item.get("links"), (*path, "links"))
+        return text, label, category, links
+
+    def links(self, value: object, path: Path) -> list[tuple[int, Path]]:
+        if value is None:
+            return []
+        items = value if isinstance(value, list) else [value]
+        out = []
+        for i, raw in enumerate(items):
+            where = (*path, i) if isinstance(value, list) else path
+            number = self.integer(raw, where)
+            if number is not None:
+                out.append((number, where))
+        return out
+
+
+def parse_entry(vault: object, front_matter: Mapping[str, Any] | None = None, *,
+                locate: Locate | None = None, label_chars: int = LABEL_CHARS
+                ) -> tuple[Entry | None, list[Problem]]:
+    """Validate a page's `vault:` value.
+
+    Arguments:
+        vault: the value of the `vault` key.
+        front_matter: the whole front matter, for the page title and for hints.
+        locate: finds the line of a field path (see `FrontMatter.locate`).
+        label_chars: length budget of derived graph labels.
+
+    Returns:
+        The entry (None if any problem is an error) and every problem found.
+    """
+    check = _Checker(locate, label_chars)
+    top = front_matter or {}
+    if not isinstance(vault, Mapping):
+        check.report((), f"expected a mapping with at least `ideas:`, got {_describe(vault)}",
+                     at_key=True)
+        return None, check.problems
+    check.unknown_keys(vault, FIELDS, ())
+    declared = check.categories(vault.get("categories"))
+    raw_ideas = check.ideas(vault.get("ideas"), [k for k, _, _ in declared]
+                            if declared is not None else None, top)
+    ideas, categories = _resolve(check, raw_ideas, declared, vault)
+    series = check.text(vault.get("series"), ("series",))
+    number = check.integer(vault.get("number"), ("number",))
+    total = check.integer(vault.get("total"), ("total",))
+    if number is not None and total is not None and number > total:
+        check.report(("number",), f"{number} is greater than total ({total})")
+    entry = Entry(
+        ideas=tuple(ideas),
+        title=_title(top.get("title")),
+        series=series,
+        number=number,
+        total=total,
+        date=check.date(vault.get("date"), ("date",)),
+        speakers=check.speakers(vault.get("speakers")),
+        host=check.text(vault.get("host"), ("host",)),
+        source=check.source(vault.get("source")),
+        image=check.image(vault.get("image")),
+        center=check.text(vault.get("center"), ("center",)),
+        categories=tuple(categories),
+        resume=check.resume(vault.get("resume")),
+        credits=check.text(vault.get("credits"), ("credits",)),
+        layout=check.choice(vault.get("layout"), ("layout",), LAYOUTS),
+        sections=check.sections(vault.get("sections")),
+        extra={str(k): v for k, v in vault.items() if str(k) not in FIELDS},
+    )
+    if any(p.severity == "error" for p in check.problems):
+        return None, check.problems
+    return entry, check.problems
+
+
+def _title(value: object) -> str | None:
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _resolve(check: _Checker, raw: list[RawIdea], declared: list[tuple[str, str, str | None]]
+             | None, vault: Mapping[Any, Any]) -> tuple[list[Idea], list[Category]]:
+    """Number the ideas, derive labels, check links and give every category a colour."""
+    if declared is None:  # categories named only on ideas: declare them in order of use
+        used = dict.fromkeys(c for _, _, c, _ in raw if c is not None)
+        declared = [(c, c, None) for c in used]
+    fills = colors.fill_gaps([color for _, _, color in declared])
+    categories = [
+        Category(key, label, fill) for (key, label, _), fill in zip(declared, fills, strict=True)
+    ]
+    written = vault.get("ideas")
+    count = len(written) if isinstance(written, list) else len(raw)
+    ideas = []
+    # Numbers follow the written order; if an idea was broken the entry is not rendered anyway.
+    for number, (text, label, category, links) in enumerate(raw, start=1):
+        good_links = []
+        for target, where in links:
+            if not 1 <= target <= count:
+                check.report(where, f"idea {number}: links to idea {target}, but ideas are "
+                             f"numbered 1 to {count}")
+            elif target == number:
+                check.report(where, f"idea {number}: links to itself", "warning")
+            elif target in good_links:
+                check.report(where, f"idea {number}: links to idea {target} twice", "warning")
+            else:
+                good_links.append(target)
+        ideas.append(Idea(
+            number=number,
+            text=text.strip(),
+            label=label.strip() if label else derive_label(text, check.label_chars),
+            category=category,
+            links=tuple(good_links),
+            label_derived=not label,
+        ))
+    used_keys = {i.category for i in ideas}
+    if isinstance(vault.get("categories"), Mapping):
+        for unused in categories:
+            if unused.key not in used_keys and raw:
+                check.report(("categories", unused.key), "no idea uses this category",
+                             "warning", at_key=True)
+    return ideas, categories

@@ -1,0 +1,107 @@
+"""Loading vault pages: Markdown text in, entry and problems out; and the vault as a whole.
+
+The plugin loads every page before any is rendered (MkDocs' `on_files`), which is what lets
+vault-wide features see all entries, also under `mkdocs serve --dirty`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from mkdocs_vault.frontmatter import FRONT_MATTER_RE, FrontMatter, has_vault_key, read_front_matter
+from mkdocs_vault.labels import LABEL_CHARS
+from mkdocs_vault.model import Entry
+from mkdocs_vault.problems import Problem, has_errors
+from mkdocs_vault.schema import Path, field_name, parse_entry
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedPage:
+    """One vault page after loading."""
+
+    entry: Entry | None
+    """None when the page has errors; it then shows its problems instead."""
+    problems: tuple[Problem, ...]
+    body: str
+    """The author's Markdown after the front matter."""
+    body_line: int
+    digest: str
+    """Hash of the source text, to reuse the result while serving."""
+
+    @property
+    def ok(self) -> bool:
+        """Whether the entry can be rendered."""
+        return self.entry is not None and not has_errors(list(self.problems))
+
+
+def digest(text: str) -> str:
+    """Short content hash."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def load_page(text: str, *, label_chars: int = LABEL_CHARS) -> LoadedPage | None:
+    """Read a Markdown file's vault entry; None when the page has no `vault:` key."""
+    if not has_vault_key(text):
+        return None
+    front_matter, problem = read_front_matter(text)
+    if problem is not None:
+        match = FRONT_MATTER_RE.match(text)
+        rest = text[match.end() :] if match else text
+        body = rest.lstrip("\n")
+        line = text.count("\n", 0, len(text) - len(body)) + 1
+        return LoadedPage(None, (problem,), body, line, digest(text))
+    if front_matter is None or "vault" not in front_matter.data:
+        return None
+    return load_front_matter(front_matter, digest(text), label_chars=label_chars)
+
+
+def load_front_matter(front_matter: FrontMatter, text_digest: str, *,
+                      label_chars: int = LABEL_CHARS) -> LoadedPage:
+    """Validate parsed front matter, with line numbers for every problem."""
+
+    def locate(path: Path, at_key: bool) -> tuple[int, int]:
+        return front_matter.locate_key(path) if at_key else front_matter.locate(path)
+
+    entry, problems = parse_entry(front_matter.data["vault"], front_matter.data, locate=locate,
+                                  label_chars=label_chars)
+    for path, line in front_matter.duplicate_keys(("vault",)):
+        problems.append(Problem(
+            "is written twice; only the last value is used", field_name(path[1:]), line,
+            severity="warning"))
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return LoadedPage(entry, tuple(problems), front_matter.body, front_matter.body_line,
+                      text_digest)
+
+
+def load_meta(meta: Mapping[str, Any], body: str, *, label_chars: int = LABEL_CHARS
+              ) -> LoadedPage:
+    """Validate an already parsed `page.meta` (no line numbers: another plugin produced it)."""
+    entry, problems = parse_entry(meta.get("vault"), meta, label_chars=label_chars)
+    return LoadedPage(entry, tuple(problems), body, 1, "")
+
+
+@dataclass
+class Vault:
+    """All vault pages of a site, by their path inside `docs/`."""
+
+    pages: dict[str, LoadedPage] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def __contains__(self, src_uri: object) -> bool:
+        return src_uri in self.pages
+
+    def get(self, src_uri: str) -> LoadedPage | None:
+        """The loaded page at this path, if it is a vault page."""
+        return self.pages.get(src_uri)
+
+    def entries(self) -> Iterator[tuple[str, Entry]]:
+        """Valid entries in path order."""
+        for uri in sorted(self.pages):
+            entry = self.pages[uri].entry
+            if entry is not None:
+                yield uri, entry
