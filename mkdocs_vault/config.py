@@ -44,6 +44,8 @@ class VaultConfig(base.Config):
     date_format = c.Type(str, default="%Y-%m-%d")
     idea_tags = c.Type(bool, default=True)
     """Show each idea's category next to it in the list."""
+    raw_html = c.Type(bool, default=False)
+    """Allow raw HTML in résumés, idea texts and credits; by default it is shown as text."""
     label_length = c.Type(int, default=LABEL_CHARS)
     """Length budget of graph labels derived from idea text."""
     graph = c.SubConfig(GraphConfig)
@@ -74,6 +76,7 @@ def render_options(config: VaultConfig) -> RenderOptions:
         idea_tags=config.idea_tags,
         legend=graph.legend,
         label_chars=config.label_length,
+        raw_html=config.raw_html,
         graph=GraphStyle(
             font_size=graph.font_size,
             columns=graph.columns,

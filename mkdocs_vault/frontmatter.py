@@ -7,6 +7,7 @@ into a node tree, so that every problem can name its line and column.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,9 +18,24 @@ import yaml
 from mkdocs_vault.problems import Problem
 
 try:  # libyaml is several times faster, and vaults hold thousands of entries
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):
+    """Safe loading, but an impossible date (2025-02-30) is a located YAML error, not a crash."""
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> dt.date:
+        try:
+            return super().construct_yaml_timestamp(node)  # type: ignore[arg-type]
+        except ValueError as error:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} is not a valid date ({error})", node.start_mark
+            ) from error
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 # The same pattern as `mkdocs.utils.meta.YAML_RE`, so both agree on what front matter is.
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -61,9 +77,9 @@ class FrontMatter:
                 return self.locate(path[:-1])
             parent = child
         if isinstance(parent, yaml.MappingNode):
-            for key, _ in parent.value:
-                if key.value == path[-1]:
-                    return key.start_mark.line + _FIRST_YAML_LINE, key.start_mark.column + 1
+            keys = [key for key, _ in parent.value if key.value == path[-1]]
+            if keys:  # the last one, as it is the one YAML keeps
+                return keys[-1].start_mark.line + _FIRST_YAML_LINE, keys[-1].start_mark.column + 1
         return self.locate(path)
 
     def duplicate_keys(self, path: Path) -> Iterator[tuple[Path, int]]:

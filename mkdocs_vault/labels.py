@@ -8,27 +8,38 @@ import unicodedata
 LABEL_CHARS = 40
 """Default length budget of a derived label, in Latin characters (wide CJK ones count twice)."""
 
-# Filler words left out of derived labels, which read like the seed's hand-made ones.
+# Filler words left out of derived labels, which then read like the seed's hand-made ones.
 _STOPWORDS = frozenset(
     re.split(
         r"\s+",
         """a an the of to in on for with and or at by from as is are was were be been being that
         this these those it its their there than then into onto over under via per so such which
         who whom whose what while will would can could should may might must do does did has
-        have had not""",
+        have had not about even still also just only very reportedly already now soon all each
+        every both some any more most much many other own same since how why when where
+        although because yet though they them we our you your he she his her him""",
     )
 )
 
 # A number written with thousands separators ("1 200×", "1,200", "10 000") is one token.
 _GROUPED_NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
 _QUANTITY_RE = re.compile(r"^[~≈<>±+\-−$€£¥]*\d")
-_TRAILING_PUNCT = ".,;:!?"
+_YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d(s|'s)?$")  # "1959", "2025": names, not amounts
+_CUT_PUNCT = ".,;:"
+"""Dropped from the end of a label; '?' and '!' carry meaning and stay."""
+# Whitespace that may be collapsed: all of it except the no-break spaces that bind numbers.
+_SPACES_RE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 
-_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
 _MD_REF_LINK_RE = re.compile(r"!?\[([^\]]*)\]\[[^\]]*\]")
-_MD_AUTOLINK_RE = re.compile(r"<(https?://[^>]+)>")
-_HTML_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
-_MD_EMPHASIS_RE = re.compile(r"(\*{1,3}|_{1,3}|~~|==|`+)(?=\S)(.+?)(?<=\S)\1")
+_MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto|ftp):[^>]+)>")
+_MD_EMPHASIS_RE = re.compile(r"(\*{1,3}|~~|==|`+)(?=\S)(.+?)(?<=\S)\1")
+_MD_UNDERSCORE_RE = re.compile(r"(?<![\w])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w])")
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of whitespace as one space, trimmed; no-break spaces are kept."""
+    return _SPACES_RE.sub(" ", text).strip()
 
 
 def plain_text(markdown: str) -> str:
@@ -36,11 +47,11 @@ def plain_text(markdown: str) -> str:
     text = _MD_LINK_RE.sub(r"\1", markdown)
     text = _MD_REF_LINK_RE.sub(r"\1", text)
     text = _MD_AUTOLINK_RE.sub(r"\1", text)
-    text = _HTML_TAG_RE.sub("", text)
     previous = None
     while previous != text:  # nested emphasis such as **_x_**
-        previous, text = text, _MD_EMPHASIS_RE.sub(r"\2", text)
-    return " ".join(text.split())
+        previous = text
+        text = _MD_UNDERSCORE_RE.sub(r"\2", _MD_EMPHASIS_RE.sub(r"\2", text))
+    return collapse_spaces(text)
 
 
 def width(text: str) -> int:
@@ -50,48 +61,72 @@ def width(text: str) -> int:
 
 def _tokens(text: str) -> list[str]:
     # Bind grouped numbers with a no-break space, so neither we nor Mermaid split "1 200×".
-    text = _GROUPED_NUMBER_RE.sub(lambda m: re.sub(r"\s", "\u00a0", m.group()), text)
-    return text.split()
+    text = _GROUPED_NUMBER_RE.sub(lambda m: _SPACES_RE.sub("\u00a0", m.group()), text)
+    return [t for t in _SPACES_RE.split(text) if t]
 
 
 def _is_quantity(token: str) -> bool:
-    return bool(_QUANTITY_RE.match(token))
+    return bool(_QUANTITY_RE.match(token)) and not _YEAR_RE.match(token)
+
+
+def _fit(words: list[str], budget: int) -> list[str]:
+    """The longest prefix of `words` whose display width stays within `budget`."""
+    out: list[str] = []
+    used = -1
+    for word in words:
+        used += width(word) + 1
+        if used > budget:
+            break
+        out.append(word)
+    # A number without what it counts ("all 24") says nothing.
+    while out and len(out) < len(words) and _is_quantity(out[-1]):
+        out.pop()
+    return out
 
 
 def derive_label(text: str, budget: int = LABEL_CHARS) -> str:
     """A short graph label for an idea that has none.
 
-    Short texts are kept whole. Longer ones keep their leading words, minus filler words, and
-    always keep quantities ("27×", "1 200×", "$5M", "2k"), which are what readers look for.
+    Short texts are kept whole. Longer ones keep their leading words, without filler words
+    (as the seed's hand-made labels do), and always keep the first quantity together with what
+    it counts ("27× lower cost", "1 200× inference"), since that is what readers look for.
+    A cut is marked with "…"; the full text is in the node's tooltip and in the list.
     """
-    plain = plain_text(text).rstrip(_TRAILING_PUNCT + " ")
+    plain = plain_text(text).rstrip(_CUT_PUNCT + " ")
     tokens = _tokens(plain)
-    if width(plain) <= budget or not tokens:
+    if not tokens or width(plain) <= budget:
         return " ".join(tokens)
-    content = [t for t in tokens if t.lower().strip(_TRAILING_PUNCT) not in _STOPWORDS] or tokens
-    quantities = [t for t in content if _is_quantity(t)][:2]
-    reserved = sum(width(q) + 1 for q in quantities)
-    chosen: list[str] = []
-    used, full = 0, False
-    for word in content:
-        token, cost = word, width(word) + 1
-        if token in quantities:
-            chosen.append(token)
-            reserved -= cost
-            used += cost
-            continue
-        if full:
-            continue
-        if used + cost + reserved > budget + 1:
-            full = True  # later words would read as a jumble; only quantities may follow
-            if chosen:
-                continue
-            token = _clip(token, budget - reserved)  # one very long word, or CJK without spaces
-            cost = width(token) + 1
-        chosen.append(token)
-        used += cost
-    label = " ".join(chosen).rstrip(_TRAILING_PUNCT + " ")
-    return label or _clip(plain, budget)
+    words = [t.rstrip(",;:") for t in tokens if t.lower().strip(_CUT_PUNCT) not in _STOPWORDS]
+    words = [w for w in words if w] or tokens
+    if width(" ".join(words)) <= budget:
+        return _capitalize(" ".join(words))
+    label = _fit(words, budget - 1)  # room for the "…"
+    if not label:
+        return _clip(words[0], budget)
+    first = next((i for i, w in enumerate(words) if _is_quantity(w)), None)
+    if first is not None:
+        phrase = _fit(words[first : first + 3], budget // 2) or words[first : first + 1]
+        if first + len(phrase) > len(label):  # the quantity, or what it counts, was cut off
+            return _capitalize(_with_quantity(words, first, phrase, budget))
+    return _capitalize(" ".join(label) + "…")
+
+
+def _with_quantity(words: list[str], first: int, phrase: list[str], budget: int) -> str:
+    """Leading words, then the quantity phrase, each cut marked with "…"."""
+    tail = "…" if first + len(phrase) < len(words) else ""
+    room = budget - width(" ".join(phrase) + tail) - 2  # a gap, or "… "
+    head = _fit(words[:first], room)
+    if not head:
+        return " ".join(phrase) + tail
+    gap = " " if len(head) == first else "… "
+    return " ".join(head) + gap + " ".join(phrase) + tail
+
+
+def _capitalize(label: str) -> str:
+    """Upper-case a label that now starts with a lower-case word ("gap" after "A" was dropped);
+    names such as iPhone, mRNA or eBay are left alone."""
+    first = label.split(" ", 1)[0]
+    return label[:1].upper() + label[1:] if first.isalpha() and first.islower() else label
 
 
 def _clip(text: str, budget: int) -> str:
@@ -109,7 +144,9 @@ def wrap(text: str, line_width: int) -> list[str]:
     """Greedy word wrap by display width; words longer than a line stay whole."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in _SPACES_RE.split(text.strip()):
+        if not word:
+            continue
         candidate = f"{current} {word}" if current else word
         if current and width(candidate) > line_width:
             lines.append(current)

@@ -15,6 +15,7 @@ graph about 1,080 px tall.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -44,6 +45,7 @@ class GraphStyle:
     max_ideas: int = 80
     """More ideas than this are drawn in several graphs (Mermaid caps text and edge counts)."""
     tooltips: bool = True
+    """Full idea text as the tooltip of its node."""
 
 
 def idea_id(number: int) -> str:
@@ -55,11 +57,24 @@ def _hub_label(text: str, style: GraphStyle) -> str:
     return "<br>".join(f"<b>{escape(line)}</b>" for line in wrap(text, style.hub_chars)) or " "
 
 
+# DOMPurify (run by Mermaid) drops any attribute containing `-->`, `]>` or `</`; an invisible
+# word joiner keeps such tooltips intact.
+_PURIFY_TRIGGER_RE = re.compile(r"(?<=[-!\]])>|(?<=<)/")
+
+
+def _tooltip(text: str) -> str:
+    return _PURIFY_TRIGGER_RE.sub(lambda m: "\u2060" + m.group(), plain_text(text))
+
+
 def _idea_label(idea: Idea, style: GraphStyle) -> str:
     # A fixed-width inline block gives cards of one width (a tidy grid) and, being atomic,
-    # stops the underline of the node's link from reaching the text.
-    return (f"<span style='display:inline-block;width:{style.node_width}px;white-space:normal;"
-            f"text-align:left'><b>{idea.number}</b> {escape(idea.label)}</span>")
+    # stops the underline of the node's link from reaching the text. The title is the
+    # tooltip: a native one, as Material never binds Mermaid's own tooltip script.
+    title = f" title='{escape(_tooltip(idea.text))}'" if style.tooltips else ""
+    # An explicit line height keeps Mermaid's measurement and the final rendering equal.
+    return (f"<span{title} style='display:inline-block;width:{style.node_width}px;"
+            f"white-space:normal;overflow-wrap:anywhere;line-height:1.35;text-align:left'>"
+            f"<b>{idea.number}</b> {escape(idea.label)}</span>")
 
 
 def _init(style: GraphStyle) -> dict[str, object]:
@@ -111,21 +126,47 @@ def _add_ideas(chart: Flowchart, entry: Entry, ideas: list[Idea], placed: dict[s
     for idea in ideas:
         chart.node(idea_id(idea.number), _idea_label(idea, style), "round")
         placed.setdefault(_class_key(entry, idea), []).append(idea_id(idea.number))
-        if style.tooltips:
-            chart.click(idea_id(idea.number), href(idea.number), plain_text(idea.text))
+        chart.click(idea_id(idea.number), href(idea.number))
 
 
-def _add_links(chart: Flowchart, ideas: list[Idea], rank: dict[int, int]) -> None:
-    """Draw each `links` pair once, from the lower to the higher layout column."""
-    drawn: set[tuple[int, int]] = set()
-    for idea in ideas:
-        for other in idea.links:
-            pair = (min(idea.number, other), max(idea.number, other))
-            if other not in rank or pair in drawn:
-                continue
-            drawn.add(pair)
-            a, b = sorted(pair, key=lambda n: (rank[n], n))
-            chart.edge(idea_id(a), idea_id(b), "-.-")
+def _link_pairs(ideas: list[Idea]) -> list[tuple[int, int]]:
+    """Each `links` pair once, between ideas drawn in this graph."""
+    present = {i.number for i in ideas}
+    pairs = {(min(i.number, o), max(i.number, o)) for i in ideas for o in i.links if o in present}
+    return sorted(pairs)
+
+
+def _two_colour(pairs: list[tuple[int, int]]) -> dict[int, int]:
+    """Side 0 or 1 for each linked idea, so that most links join opposite sides.
+
+    Every Mermaid edge pushes its target one rank further; a link between ideas of the same
+    rank would shove one of them out of its column. Two-colouring the link graph (exact when
+    it has no odd cycle) lets links run from one column to the next instead.
+    """
+    neighbours: dict[int, list[int]] = {}
+    for a, b in pairs:
+        neighbours.setdefault(a, []).append(b)
+        neighbours.setdefault(b, []).append(a)
+    side: dict[int, int] = {}
+    for start in sorted(neighbours):
+        if start in side:
+            continue
+        side[start] = 0
+        queue = [start]
+        while queue:
+            current = queue.pop()
+            for other in neighbours[current]:
+                if other not in side:
+                    side[other] = 1 - side[current]
+                    queue.append(other)
+    return side
+
+
+def _add_links(chart: Flowchart, pairs: list[tuple[int, int]], rank: dict[int, int]) -> None:
+    """Draw links as dotted lines, each from the lower to the higher layout column."""
+    for pair in pairs:
+        a, b = sorted(pair, key=lambda n: (rank[n], n))
+        chart.edge(idea_id(a), idea_id(b), "-.-")
 
 
 def lanes(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
@@ -150,7 +191,7 @@ def lanes(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
                 chart.edge(idea_id(left.number), idea_id(right.number), "~~~")
                 rank[right.number] = column
             rank[row[0].number] = 0
-    _add_links(chart, list(ideas), rank)
+    _add_links(chart, _link_pairs(list(ideas)), rank)
     _style_classes(chart, entry, placed)
     return chart
 
@@ -172,7 +213,8 @@ def classic(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...
         chart.edge("ctr", idea_id(idea.number))
         if idea.category in hub:
             chart.edge(idea_id(idea.number), hub[idea.category], "-.->")
-    _add_links(chart, list(ideas), {i.number: 0 for i in ideas})
+    pairs = _link_pairs(list(ideas))
+    _add_links(chart, pairs, _two_colour(pairs))
     _style_classes(chart, entry, placed)
     return chart
 

@@ -19,6 +19,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from mkdocs_vault.labels import collapse_spaces
+
 _ENTITIES = {
     "#": "#35;",
     '"': "#quot;",
@@ -37,6 +39,7 @@ _ENTITIES = {
     "(": "#40;",
     ")": "#41;",
     "%": "#37;",
+    "'": "#39;",  # our own markup quotes attribute values with '
 }
 _TABLE = str.maketrans(_ENTITIES)
 # Control characters cannot be shown and some end the diagram early.
@@ -45,7 +48,7 @@ _CONTROL = dict.fromkeys([*range(32), 0x7F])
 
 def escape(text: str) -> str:
     """User text as safe label content (without the surrounding quotes)."""
-    return " ".join(text.translate(_CONTROL | {9: 32, 10: 32, 13: 32}).split()).translate(_TABLE)
+    return collapse_spaces(text.translate(_CONTROL | {9: 32, 10: 32, 13: 32})).translate(_TABLE)
 
 
 def to_html(source: str) -> str:
@@ -57,7 +60,7 @@ def to_html(source: str) -> str:
     return html.escape(source, quote=False).replace("{", "&#123;").replace("}", "&#125;")
 
 
-_SAFE_HREF_RE = re.compile(r"^[A-Za-z0-9#/_.\-]+$")
+_SAFE_HREF_RE = re.compile(r"[A-Za-z0-9#/_.\-]+")
 
 # Node shapes: Mermaid's brackets around the quoted label.
 SHAPES = {
@@ -102,14 +105,16 @@ class Flowchart:
         if node_ids:
             self._styles.append(f"class {','.join(node_ids)} {name}")
 
-    def click(self, node_id: str, href: str, tooltip: str) -> None:
+    def click(self, node_id: str, href: str) -> None:
         """Make a node a link. Mermaid's strict mode (Material's) allows `href`, not callbacks.
 
         `href` is ours (`#idea-3`), never user text: Mermaid does not decode entities in it.
+        No tooltip argument: Mermaid shows those with a script Material never binds, so the
+        tooltip is a `title` on the label instead (see `layouts`).
         """
-        if not _SAFE_HREF_RE.match(href):
+        if not _SAFE_HREF_RE.fullmatch(href):
             raise ValueError(f"unsafe href for a Mermaid click: {href!r}")
-        self._clicks.append(f'click {node_id} href "{href}" "{escape(tooltip)}"')
+        self._clicks.append(f'click {node_id} href "{href}"')
 
     def source(self) -> str:
         """The complete Mermaid text."""

@@ -40,4 +40,6 @@ class RenderOptions:
     legend: bool = True
     """Show the colour legend (category, idea count) under the graph."""
     label_chars: int = LABEL_CHARS
+    raw_html: bool = False
+    """Let raw HTML in résumés, idea texts and credits through (off: it is shown as text)."""
     graph: GraphStyle = field(default_factory=GraphStyle)

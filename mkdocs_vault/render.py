@@ -22,13 +22,15 @@ from mkdocs_vault.options import RenderOptions
 from mkdocs_vault.problems import Problem
 
 MARKER_RE = re.compile(r"^[ \t]{0,3}<!--\s*vault:\s*([\w-]*)\s*-->[ \t]*$")
-_FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})(.*)$")
 # Characters that mean something to Markdown or to common extensions (emoji `:x:`, `==mark==`,
 # `~~del~~`, `^^ins^^`, arithmatex `$`, attr_list and macros `{}`) wherever they stand; plain
 # text never starts a line here, so list and heading markers need no escaping.
 _MD_SPECIAL = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]#|~=^:$"}
 )
+_CODE_SPAN_RE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_TAG_START_RE = re.compile(r"<(?!(?:https?|mailto|ftp):[^\s<>]*>)")
 IDEA_ANCHOR = "idea-{number}"
 _ANCHOR_SPAN_RE = re.compile(r'<li>(\s*<p>)?<span class="vault-anchor" id="(idea-\d+)"></span>')
 
@@ -36,6 +38,18 @@ _ANCHOR_SPAN_RE = re.compile(r'<li>(\s*<p>)?<span class="vault-anchor" id="(idea
 def plain(text: str) -> str:
     """Author's plain text (a name, a title) as inert Markdown: shown exactly as written."""
     return text.translate(_MD_SPECIAL)
+
+
+def inert_html(markdown: str) -> str:
+    """Markdown whose raw HTML shows as text: `a <b> c` and `List<String>` read literally and
+    `<script>` cannot run. Code spans and `<https://...>` autolinks keep working."""
+    out, position = [], 0
+    for match in _CODE_SPAN_RE.finditer(markdown):
+        out.append(_TAG_START_RE.sub("&lt;", markdown[position : match.start()]))
+        out.append(match.group())
+        position = match.end()
+    out.append(_TAG_START_RE.sub("&lt;", markdown[position:]))
+    return "".join(out)
 
 
 def attr(text: str) -> str:
@@ -49,6 +63,11 @@ class Rendered:
 
     markdown: str
     problems: tuple[Problem, ...] = ()
+
+
+def _markdown(text: str, options: RenderOptions) -> str:
+    """An author's Markdown field, with raw HTML allowed only if the site says so."""
+    return text if options.raw_html else inert_html(text)
 
 
 def _heading(options: RenderOptions, key: str, **values: object) -> str:
@@ -136,14 +155,15 @@ def resume(entry: Entry, options: RenderOptions) -> str:
     """The résumé heading and the author's paragraphs."""
     if not entry.resume:
         return ""
-    return _heading(options, "resume") + entry.resume.strip() + "\n\n"
+    return _heading(options, "resume") + _markdown(entry.resume.strip(), options) + "\n\n"
 
 
 def ideas(entry: Entry, options: RenderOptions) -> str:
     """`N Key Ideas` and the ordered list; items carry the ids `idea-1` ... `idea-N`."""
     out = _heading(options, "ideas", count=len(entry.ideas))
     for idea in entry.ideas:
-        text = "\n    ".join(idea.text.splitlines())  # keep continuation lines in the item
+        # Continuation lines are indented to stay inside the list item.
+        text = "\n    ".join(_markdown(idea.text, options).splitlines())
         tag = ""
         category = entry.category(idea.category)
         if options.idea_tags and category is not None:
@@ -154,11 +174,12 @@ def ideas(entry: Entry, options: RenderOptions) -> str:
     return out + "\n"
 
 
-def credits_line(entry: Entry) -> str:
+def credits_line(entry: Entry, options: RenderOptions) -> str:
     """The credits, small, under the list."""
     if not entry.credits:
         return ""
-    return f'<span class="vault-credits">{" ".join(entry.credits.split())}</span>\n\n'
+    text = _markdown(" ".join(entry.credits.split()), options)
+    return f'<span class="vault-credits">{text}</span>\n\n'
 
 
 def render_page(entry: Entry, body: str, options: RenderOptions, *, title: str,
@@ -177,7 +198,7 @@ def render_page(entry: Entry, body: str, options: RenderOptions, *, title: str,
         "graph": lambda: graph(entry, entry.center_label(title), options),
         "resume": lambda: resume(entry, options),
         "ideas": lambda: ideas(entry, options),
-        "credits": lambda: credits_line(entry),
+        "credits": lambda: credits_line(entry, options),
     }
     problems: list[Problem] = []
     lines, placed = _place_markers(body, parts, body_line, problems)
@@ -203,11 +224,11 @@ def _place_markers(body: str, parts: dict[str, Callable[[], str]], body_line: in
     for i, line in enumerate(lines):
         opening = _FENCE_RE.match(line)
         if opening:
-            mark = opening.group(1)
+            mark, info = opening.group(1), opening.group(2)
             if not fence:
                 fence = mark
-            elif mark[0] == fence[0] and len(mark) >= len(fence):
-                fence = ""
+            elif mark[0] == fence[0] and len(mark) >= len(fence) and not info.strip():
+                fence = ""  # only a bare fence of the same kind closes the block
             continue
         match = None if fence else MARKER_RE.match(line)
         if not match:

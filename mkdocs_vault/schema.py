@@ -48,7 +48,8 @@ _SAFE_SCHEMES = ("http", "https", "mailto", "ftp")
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _MISSING = object()
 
-RawIdea = tuple[str, str | None, str | None, list[tuple[int, Path]]]
+RawIdea = tuple[int, str, str | None, str | None, list[tuple[int, Path]]]
+"""(index in the written list, text, label, category, links with their paths)"""
 
 
 def field_name(path: Path) -> str:
@@ -149,15 +150,16 @@ class _Checker:
         text = self.text(value, path)
         if text is None:
             return None
-        cleaned = "".join(ch for ch in text.strip() if ch.isprintable() and not ch.isspace())
+        stripped = text.strip()
+        cleaned = "".join(ch for ch in stripped if ch.isprintable() or ch == " ")
+        cleaned = cleaned.replace(" ", "%20")  # a link cannot hold a raw space
         scheme = _SCHEME_RE.match(cleaned)
         if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
             self.report(path, f"links with the scheme '{scheme.group(1)}:' are not allowed; "
                         f"use {', '.join(s + ':' for s in _SAFE_SCHEMES)} or a relative path")
             return None
-        if cleaned != text.strip():
-            self.report(path, "must not contain spaces or control characters; "
-                        "write a space as %20", "warning")
+        if len(cleaned) != len(stripped) + 2 * stripped.count(" "):
+            self.report(path, "contains control characters, which were removed", "warning")
         return cleaned
 
     def unknown_keys(self, value: Mapping[Any, Any], allowed: tuple[str, ...] | dict[str, str],
@@ -237,6 +239,10 @@ class _Checker:
                 self.unknown_keys(spec, CATEGORY_FIELDS, path)
                 label = self.text(spec.get("label"), (*path, "label")) or key
                 color = self.color(spec.get("color"), (*path, "color"))
+                if "color" in spec and spec["color"] is None:
+                    self.report((*path, "color"), "is empty, so a palette colour is used; an "
+                                "unquoted #colour is a YAML comment: write color: \"#d4f9d4\"",
+                                "warning", at_key=True)
             elif spec is not None:
                 self.report(path, f"expected {{label, color}} or a label, got {_describe(spec)}")
             result.append((key, label, color))
@@ -308,7 +314,12 @@ class _Checker:
             if not str(item).strip():
                 self.report(path, f"{who}must not be empty")
                 return None
-            return str(item), None, None, []
+            if declared is not None:
+                self.report(path, f"{who}a category is required because `categories` are "
+                            f"declared; write {{text: ..., category: ...}} with one of: "
+                            f"{', '.join(declared)}")
+                return None
+            return index, str(item), None, None, []
         if not isinstance(item, Mapping):
             self.report(path, f"{who}expected text or {{text, label, category, links}}, "
                         f"got {_describe(item)}")
@@ -330,7 +341,7 @@ class _Checker:
                             f"(declared: {', '.join(declared)}){_suggest(category, declared)}")
                 return None
         links = self.links(item.get("links"), (*path, "links"))
-        return text, label, category, links
+        return index, text, label, category, links
 
     def links(self, value: object, path: Path) -> list[tuple[int, Path]]:
         if value is None:
@@ -362,8 +373,12 @@ def parse_entry(vault: object, front_matter: Mapping[str, Any] | None = None, *,
     check = _Checker(locate, label_chars)
     top = front_matter or {}
     if not isinstance(vault, Mapping):
-        check.report((), f"expected a mapping with at least `ideas:`, got {_describe(vault)}",
-                     at_key=True)
+        stray = [k for k in FIELDS if k in top]
+        hint = (f"; {', '.join(f'`{k}`' for k in stray)} "
+                f"{'is' if len(stray) == 1 else 'are'} at the top level of the front matter: "
+                f"indent {'it' if len(stray) == 1 else 'them'} under `vault:`") if stray else ""
+        check.report((), f"expected a mapping with at least `ideas:`, got {_describe(vault)}"
+                     f"{hint}", at_key=True)
         return None, check.problems
     check.unknown_keys(vault, FIELDS, ())
     declared = check.categories(vault.get("categories"))
@@ -409,7 +424,7 @@ def _resolve(check: _Checker, raw: list[RawIdea], declared: list[tuple[str, str,
              | None, vault: Mapping[Any, Any]) -> tuple[list[Idea], list[Category]]:
     """Number the ideas, derive labels, check links and give every category a colour."""
     if declared is None:  # categories named only on ideas: declare them in order of use
-        used = dict.fromkeys(c for _, _, c, _ in raw if c is not None)
+        used = dict.fromkeys(c for _, _, _, c, _ in raw if c is not None)
         declared = [(c, c, None) for c in used]
     fills = colors.fill_gaps([color for _, _, color in declared])
     categories = [
@@ -419,7 +434,8 @@ def _resolve(check: _Checker, raw: list[RawIdea], declared: list[tuple[str, str,
     count = len(written) if isinstance(written, list) else len(raw)
     ideas = []
     # Numbers follow the written order; if an idea was broken the entry is not rendered anyway.
-    for number, (text, label, category, links) in enumerate(raw, start=1):
+    for index, text, label, category, links in raw:
+        number = index + 1
         good_links = []
         for target, where in links:
             if not 1 <= target <= count:

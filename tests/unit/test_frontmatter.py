@@ -1,0 +1,310 @@
+"""Front matter: splitting as MkDocs does, YAML errors with positions, locating fields."""
+
+from __future__ import annotations
+
+import pytest
+from mkdocs.utils.meta import get_data
+
+from mkdocs_vault.frontmatter import FrontMatter, has_vault_key, read_front_matter
+
+NESTED = """\
+---
+title: Nested
+vault:
+  ideas:
+    - text: first
+      category: open
+    - second
+    - third
+    - text: fourth
+      category: geo
+      links: [1, 2]
+---
+Body.
+"""
+#  line 1: ---          line 5: text: first      line 9: - text: fourth
+#  line 2: title        line 6: category: open   line 10: category: geo
+#  line 3: vault:       line 7: - second         line 11: links: [1, 2]
+#  line 4: ideas:       line 8: - third          line 12: ---
+
+
+def parsed(text: str) -> FrontMatter:
+    """Front matter that must parse."""
+    front_matter, problem = read_front_matter(text)
+    assert problem is None
+    assert front_matter is not None
+    return front_matter
+
+
+# -- splitting -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "body_line"),
+    [
+        ("---\na: 1\n---\nBody\n", "Body\n", 4),
+        ("---\na: 1\n...\nBody\n", "Body\n", 4),
+        ("---\na: 1\n---\n\n\nBody\n", "Body\n", 6),
+        ("---\na: 1\n...\n\n\n\nBody\nmore\n", "Body\nmore\n", 7),
+        ("---\na: 1\nb: 2\n---   \nBody", "Body", 5),
+        ("---  \na: 1\n---\n", "", 4),
+        ("---\na: 1\n---\n\n", "", 5),
+        ("---\na: |\n  x\n\n  y\n---\n# Title\n", "# Title\n", 7),
+    ],
+)
+def test_split_body_and_line(text: str, body: str, body_line: int) -> None:
+    """The body and its first line are those MkDocs would use."""
+    front_matter = parsed(text)
+    assert front_matter.body == body
+    assert front_matter.body_line == body_line
+    assert (front_matter.body, front_matter.data) == get_data(text)
+
+
+def test_body_line_points_at_first_body_line() -> None:
+    """`body_line` is the line of the file where the body's first line stands."""
+    text = "---\ntitle: t\nvault: {ideas: [a]}\n---\n\n\nFirst body line\n"
+    front_matter = parsed(text)
+    assert text.split("\n")[front_matter.body_line - 1] == "First body line"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No front matter\n",
+        "\n---\na: 1\n---\n",
+        "---\na: 1\n",
+        "----\na: 1\n----\n",
+        "---\n- a\n- b\n---\nBody\n",
+        "---\njust text\n---\nBody\n",
+        "---\n42\n---\n",
+        "---\n# only a comment\n---\n",
+        "---\n\n---\nBody\n",
+    ],
+)
+def test_no_mapping_gives_nothing(text: str) -> None:
+    """Missing or non-mapping front matter is ignored, as MkDocs ignores it."""
+    assert read_front_matter(text) == (None, None)
+
+
+def test_data_is_parsed_yaml() -> None:
+    """The data is the YAML mapping with native types."""
+    front_matter = parsed("---\na: 1\nb: [x, 'y']\nc: {d: 2025-03-07}\n---\n")
+    assert front_matter.data["a"] == 1
+    assert front_matter.data["b"] == ["x", "y"]
+    assert front_matter.data["c"]["d"].isoformat() == "2025-03-07"
+
+
+# -- YAML errors ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        # bad indent: `- b` on file line 5 is less indented than `- a`
+        ("---\nvault:\n  ideas:\n    - a\n   - b\n---\n", 5, 4, "did not find expected key"),
+        # unquoted ': ' inside a value, file line 5 column 11
+        ("---\nvault:\n  ideas:\n    - a\n    - b: c: d\n---\n", 5, 11,
+         "mapping values are not allowed"),
+        # a tab used for indentation on file line 5
+        ("---\nvault:\n  ideas:\n    - a\n\t- b\n---\n", 5, 1, "tab"),
+        # an alias that was never defined (a leading `*`), file line 5 column 7
+        ("---\nvault:\n  ideas:\n    - a\n    - *x\n---\n", 5, 7, "undefined alias"),
+        # an indented first key: the error is on the following line
+        ("---\n  a: 1\nb: 2\n---\n", 3, 1, "expected <document start>"),
+        # a value indented under a scalar
+        ("---\na: 1\n  b: 2\n---\n", 3, 4, "mapping values are not allowed"),
+    ],
+)
+def test_yaml_error_position(text: str, line: int, column: int, words: str) -> None:
+    """A YAML error is one problem with the 1-based line and column in the file."""
+    front_matter, problem = read_front_matter(text)
+    assert front_matter is None
+    assert problem is not None
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.severity == "error"
+    assert problem.field is None
+    assert words in problem.message
+    assert "MkDocs would silently ignore" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "hinted"),
+    [
+        ("---\nvault:\n  ideas:\n    - a\n    - b: c: d\n---\n", True),
+        ("---\nvault:\n  ideas:\n    - a\n   - b\n---\n", False),
+    ],
+)
+def test_yaml_error_quoting_hint(text: str, hinted: bool) -> None:
+    """Errors that come from unquoted special characters suggest quoting."""
+    _, problem = read_front_matter(text)
+    assert problem is not None
+    assert ("must be quoted" in problem.message) is hinted
+
+
+def test_unclosed_quote_is_reported() -> None:
+    """An unterminated quoted string is an error, not a crash."""
+    front_matter, problem = read_front_matter("---\nvault:\n  a: 'x\n---\n")
+    assert front_matter is None
+    assert problem is not None
+    assert problem.line == 4
+    assert "quoted scalar" in problem.message
+
+
+def test_impossible_date_is_a_problem_not_a_crash() -> None:
+    """A date YAML recognises but Python rejects is reported, with its line."""
+    front_matter, problem = read_front_matter("---\nvault:\n  date: 2025-02-30\n---\n")
+    assert front_matter is None
+    assert problem is not None
+    assert problem.line == 3
+
+
+# -- locating fields -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "position"),
+    [
+        ((), (2, 1)),
+        (("title",), (2, 8)),
+        (("vault",), (4, 3)),
+        (("vault", "ideas"), (5, 5)),
+        (("vault", "ideas", 0), (5, 7)),
+        (("vault", "ideas", 0, "text"), (5, 13)),
+        (("vault", "ideas", 0, "category"), (6, 17)),
+        (("vault", "ideas", 1), (7, 7)),
+        (("vault", "ideas", 2), (8, 7)),
+        (("vault", "ideas", 3, "category"), (10, 17)),
+        (("vault", "ideas", 3, "links"), (11, 14)),
+        (("vault", "ideas", 3, "links", 1), (11, 18)),
+    ],
+)
+def test_locate(path: tuple[str | int, ...], position: tuple[int, int]) -> None:
+    """`locate` gives the file line and column of a value in nested mappings and lists."""
+    assert parsed(NESTED).locate(path) == position
+
+
+@pytest.mark.parametrize(
+    ("path", "position"),
+    [
+        # a missing step stops at the nearest existing parent
+        (("vault", "ideas", 9), (5, 5)),
+        (("vault", "ideas", 9, "category"), (5, 5)),
+        (("vault", "nope", "deeper"), (4, 3)),
+        (("missing",), (2, 1)),
+        # a string step into a list, an int step into a scalar
+        (("vault", "ideas", "text"), (5, 5)),
+        (("title", 0), (2, 8)),
+    ],
+)
+def test_locate_nearest_parent(path: tuple[str | int, ...], position: tuple[int, int]) -> None:
+    """A path that does not exist is located at its nearest existing parent."""
+    assert parsed(NESTED).locate(path) == position
+
+
+@pytest.mark.parametrize(
+    ("path", "position"),
+    [
+        (("title",), (2, 1)),
+        (("vault",), (3, 1)),
+        (("vault", "ideas"), (4, 3)),
+        (("vault", "ideas", 0, "text"), (5, 7)),
+        (("vault", "ideas", 0, "category"), (6, 7)),
+        (("vault", "ideas", 3, "category"), (10, 7)),
+        (("vault", "ideas", 3, "links"), (11, 7)),
+        # not a mapping entry: falls back to the value
+        (("vault", "ideas", 1), (7, 7)),
+        # no such key: the parent mapping
+        (("vault", "ideas", 3, "label"), (9, 7)),
+        # no such parent: its own nearest parent
+        (("vault", "nope", "x"), (4, 3)),
+    ],
+)
+def test_locate_key(path: tuple[str | int, ...], position: tuple[int, int]) -> None:
+    """`locate_key` points at the key of a mapping entry rather than at its value."""
+    assert parsed(NESTED).locate_key(path) == position
+
+
+def test_locate_integer_keys() -> None:
+    """A mapping with integer keys is reached with an int step."""
+    front_matter = parsed("---\nvault:\n  categories:\n    1: one\n    2: two\n---\n")
+    assert front_matter.locate(("vault", "categories", 2)) == (5, 8)
+
+
+def test_locate_duplicate_key_uses_last() -> None:
+    """Like the parsed data, locating a duplicated key finds the value that won."""
+    front_matter = parsed("---\nvault:\n  series: a\n  series: b\n---\n")
+    assert front_matter.data["vault"]["series"] == "b"
+    assert front_matter.locate(("vault", "series")) == (4, 11)
+
+
+# -- duplicate keys ------------------------------------------------------------------------------
+
+
+def test_duplicate_keys_nested() -> None:
+    """Keys written twice anywhere below a path are listed with their lines."""
+    text = (
+        "---\n"            # 1
+        "title: a\n"       # 2
+        "title: b\n"       # 3 (outside `vault`)
+        "vault:\n"         # 4
+        "  series: x\n"    # 5
+        "  series: y\n"    # 6
+        "  ideas:\n"       # 7
+        "    - text: a\n"  # 8
+        "      text: b\n"  # 9
+        "    - text: c\n"  # 10
+        "      label: d\n"  # 11
+        "      label: e\n"  # 12
+        "      label: f\n"  # 13
+        "---\n"
+    )
+    found = sorted(parsed(text).duplicate_keys(("vault",)), key=lambda item: item[1])
+    assert found == [
+        (("vault", "series"), 6),
+        (("vault", "ideas", 0, "text"), 9),
+        (("vault", "ideas", 1, "label"), 12),
+        (("vault", "ideas", 1, "label"), 13),
+    ]
+
+
+def test_duplicate_keys_whole_document() -> None:
+    """From the root, top-level duplicates are found too."""
+    found = list(parsed("---\ntitle: a\ntitle: b\n---\n").duplicate_keys(()))
+    assert found == [(("title",), 3)]
+
+
+@pytest.mark.parametrize(
+    "path", [("vault",), ("vault", "ideas"), ("missing",), ("vault", "ideas", 7)]
+)
+def test_no_duplicate_keys(path: tuple[str | int, ...]) -> None:
+    """Clean front matter, or a path that does not exist, has no duplicates."""
+    assert list(parsed(NESTED).duplicate_keys(path)) == []
+
+
+# -- has_vault_key -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---\nvault:\n  ideas: [a]\n---\n", True),
+        ("---\ntitle: t\nvault: {ideas: [a]}\n---\nBody\n", True),
+        ('---\n"vault": {}\n---\n', True),
+        ("---\n'vault' : x\n---\n", True),
+        ("---\nvault:\n...\n", True),
+        ("---\nvaulted: 1\n---\n", False),
+        ("---\nvault_x: 1\n---\n", False),
+        ("---\nmy_vault: 1\n---\n", False),
+        ("---\nmeta:\n  vault: 1\n---\n", False),
+        ("---\n# vault: 1\n---\n", False),
+        ("---\ntitle: x\n---\nvault: 1\n", False),
+        ("---\ntitle: x\n...\nvault: 1\n", False),
+        ("vault: 1\n", False),
+        ("---\nvault:\n", False),
+        ("\n---\nvault: 1\n---\n", False),
+        ("", False),
+    ],
+)
+def test_has_vault_key(text: str, expected: bool) -> None:
+    """Only a top-level `vault:` key inside the front matter block counts."""
+    assert has_vault_key(text) is expected

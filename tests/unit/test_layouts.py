@@ -1,0 +1,381 @@
+"""Concept-graph layouts: every idea once, in its category's colour, linked to its list item."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from mkdocs_vault.layouts import GraphStyle, chunks, concept_graphs, idea_id
+from mkdocs_vault.mermaid import Flowchart, escape
+from mkdocs_vault.model import Entry
+from mkdocs_vault.vault import load_page
+
+EXAMPLE = (Path(__file__).resolve().parents[2] / "example-site" / "docs" / "lex"
+           / "deepseek-china-ai-megaclusters.md")
+LAYOUTS = ["lanes", "classic"]
+
+NODE_RE = re.compile(r'^(\w+)(\(\[|\{\{|\(\(|\(|\[)"(.*)"(\]\)|\}\}|\)\)|\)|\])$')
+EDGE_RE = re.compile(r"^(\w+) (-->|-\.->|-\.-|~~~) (\w+)$")
+CLASS_RE = re.compile(r"^class (\S+) (\w+)$")
+CLASSDEF_RE = re.compile(r"^classDef (\w+) (\S+)$")
+CLICK_RE = re.compile(r'^click (\w+) href "([^"]*)"')
+
+
+def category_index(entry: Entry, key: str | None) -> int:
+    """Position of a category among the declared ones (its `catN` / `hubN` number)."""
+    return [c.key for c in entry.categories].index(key or "")
+
+
+def href(number: int) -> str:
+    """The list anchor of an idea, as `render` passes it."""
+    return f"#idea-{number}"
+
+
+@functools.cache
+def deepseek() -> Entry:
+    """The 30-idea example entry."""
+    page = load_page(EXAMPLE.read_text(encoding="utf-8"))
+    assert page is not None
+    assert page.problems == ()
+    assert page.entry is not None
+    return page.entry
+
+
+@functools.cache
+def deepseek_chart(layout: str) -> Flowchart:
+    """The example entry's single graph in a layout."""
+    charts = concept_graphs(deepseek(), "DeepSeek Impact", layout, GraphStyle(), href)
+    assert len(charts) == 1
+    return charts[0]
+
+
+def make_entry(ideas: list[str], categories: str = "", **style: int) -> Entry:
+    """An entry built from YAML idea lines (flow mappings or strings)."""
+    text = "---\nvault:\n" + categories + "  ideas:\n"
+    text += "".join(f"    - {idea}\n" for idea in ideas) + "---\n"
+    page = load_page(text)
+    assert page is not None
+    assert [p for p in page.problems if p.severity == "error"] == []
+    assert page.entry is not None
+    return page.entry
+
+
+class Parsed:
+    """The parts of a Mermaid flowchart source, by kind of line."""
+
+    def __init__(self, source: str) -> None:
+        self.lines = source.splitlines()
+        self.nodes: list[tuple[str, str, str]] = []
+        self.edges: list[tuple[str, str, str]] = []
+        self.classes: dict[str, str] = {}
+        self.class_defs: dict[str, dict[str, str]] = {}
+        self.clicks: list[tuple[str, str]] = []
+        for line in self.lines[2:]:
+            if match := NODE_RE.match(line):
+                self.nodes.append((match.group(1), match.group(2), match.group(3)))
+            elif match := EDGE_RE.match(line):
+                self.edges.append((match.group(1), match.group(2), match.group(3)))
+            elif match := CLASSDEF_RE.match(line):
+                props = dict(item.split(":", 1) for item in match.group(2).split(","))
+                self.class_defs[match.group(1)] = props
+            elif match := CLASS_RE.match(line):
+                for node in match.group(1).split(","):
+                    assert node not in self.classes, f"{node} is in two classes"
+                    self.classes[node] = match.group(2)
+            elif match := CLICK_RE.match(line):
+                self.clicks.append((match.group(1), match.group(2)))
+            else:
+                pytest.fail(f"unexpected line: {line!r}")
+
+    def labels(self) -> dict[str, str]:
+        """Label of each declared node."""
+        return {node: label for node, _, label in self.nodes}
+
+    def fill(self, node: str) -> str:
+        """Fill colour of a node, through its class."""
+        return self.class_defs[self.classes[node]]["fill"]
+
+
+@functools.cache
+def parsed(layout: str) -> Parsed:
+    """The example graph, parsed."""
+    return Parsed(deepseek_chart(layout).source())
+
+
+# -- the DeepSeek example ------------------------------------------------------------------------
+
+
+def test_example_entry() -> None:
+    """The example has 30 ideas in 6 categories."""
+    entry = deepseek()
+    assert len(entry.ideas) == 30
+    assert [c.key for c in entry.categories] == ["open", "cost", "hw", "geo", "safety", "future"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_header_lines(layout: str) -> None:
+    """The graph opens with its init directive and direction."""
+    lines = parsed(layout).lines
+    assert lines[0].startswith("%%{init: {")
+    assert '"fontSize":"18px"' in lines[0]
+    assert lines[1] == "flowchart LR"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_idea_declared_once(layout: str) -> None:
+    """Nodes k1..k30 are each declared exactly once, besides the centre and six hubs."""
+    graph = parsed(layout)
+    declared = Counter(node for node, _, _ in graph.nodes)
+    assert all(count == 1 for count in declared.values())
+    assert set(declared) == {f"k{n}" for n in range(1, 31)} | {"ctr"} | {
+        f"hub{i}" for i in range(6)}
+    assert deepseek_chart(layout).nodes == [node for node, _, _ in graph.nodes]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_idea_class_is_its_category(layout: str) -> None:
+    """Each idea node is filled with its category's colour, through that category's class."""
+    graph = parsed(layout)
+    entry = deepseek()
+    for idea in entry.ideas:
+        index = category_index(entry, idea.category)
+        node = idea_id(idea.number)
+        assert graph.classes[node] == f"cat{index}"
+        category = entry.category(idea.category)
+        assert category is not None
+        assert graph.fill(node) == category.color
+        assert graph.class_defs[f"cat{index}"]["color"] == "#111111"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_hubs_and_centre(layout: str) -> None:
+    """Hubs carry the category labels and colours; the centre label is wrapped."""
+    graph = parsed(layout)
+    labels = graph.labels()
+    assert labels["ctr"] == "<b>DeepSeek</b><br><b>Impact</b>"
+    assert graph.fill("ctr") == "#ffffff"
+    for index, category in enumerate(deepseek().categories):
+        assert labels[f"hub{index}"] == f"<b>{category.label}</b>"
+        assert graph.fill(f"hub{index}") == category.color
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_idea_labels(layout: str) -> None:
+    """Each idea card shows its number and its escaped label."""
+    labels = parsed(layout).labels()
+    for idea in deepseek().ideas:
+        label = labels[idea_id(idea.number)]
+        assert f"<b>{idea.number}</b> {escape(idea.label)}</span>" in label
+        assert label.startswith("<span ")
+    assert "<b>13</b> 1 200× inference price drop" in labels["k13"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_idea_shapes(layout: str) -> None:
+    """Ideas are round cards, the centre a stadium."""
+    shapes = {node: shape for node, shape, _ in parsed(layout).nodes}
+    assert {shapes[f"k{n}"] for n in range(1, 31)} == {"("}
+    assert shapes["ctr"] == "(["
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_one_click_per_idea(layout: str) -> None:
+    """Each idea has one `click kN href "#idea-N"` line, and nothing else is clickable."""
+    clicks = parsed(layout).clicks
+    assert sorted(clicks) == sorted((f"k{n}", f"#idea-{n}") for n in range(1, 31))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_no_line_ends_with_semicolon(layout: str) -> None:
+    """No line ends with `;`, which Mermaid's entity pre-pass would eat."""
+    assert not [line for line in parsed(layout).lines if line.rstrip().endswith(";")]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_edges_join_declared_nodes(layout: str) -> None:
+    """Every edge joins two declared nodes."""
+    graph = parsed(layout)
+    declared = {node for node, _, _ in graph.nodes}
+    for a, _, b in graph.edges:
+        assert {a, b} <= declared
+
+
+@pytest.mark.parametrize(("layout", "edges"), [("lanes", 36), ("classic", 60)])
+def test_counts(layout: str, edges: int) -> None:
+    """37 nodes; lanes: 6 centre-hub edges and one per idea; classic: two per idea."""
+    chart = deepseek_chart(layout)
+    graph = parsed(layout)
+    assert len(chart.nodes) == len(graph.nodes) == 37
+    assert chart.edges == len(graph.edges) == edges
+
+
+def test_lanes_structure() -> None:
+    """In lanes, each idea hangs off its category hub, directly or beside another idea."""
+    graph = parsed("lanes")
+    entry = deepseek()
+    hub_of = {f"k{i.number}": f"hub{category_index(entry, i.category)}" for i in entry.ideas}
+    parent: dict[str, str] = {}
+    for a, arrow, b in graph.edges:
+        if a == "ctr":
+            assert (arrow, b[:3]) == ("-->", "hub")
+        elif a.startswith("hub"):
+            assert arrow == "-->"
+            parent[b] = a
+        else:
+            assert arrow == "~~~"
+            parent[b] = parent[a]
+    assert parent == hub_of
+    # rows of two: the hub points at the first idea of each row
+    firsts = [b for a, _, b in graph.edges if a == "hub2"]
+    assert firsts == ["k4", "k14", "k21", "k26"]
+
+
+def test_classic_structure() -> None:
+    """In classic, the centre points at every idea and each idea at its category hub."""
+    graph = parsed("classic")
+    entry = deepseek()
+    assert [(a, b) for a, arrow, b in graph.edges if arrow == "-->"] == [
+        ("ctr", f"k{n}") for n in range(1, 31)]
+    assert sorted((a, b) for a, arrow, b in graph.edges if arrow == "-.->") == sorted(
+        (f"k{i.number}", f"hub{category_index(entry, i.category)}") for i in entry.ideas)
+
+
+def test_uncategorised_ideas_are_plain() -> None:
+    """Ideas without a category get the neutral `plain` class, under the centre in lanes."""
+    entry = make_entry(["{text: a, category: x}", "b", "c"])
+    graph = Parsed(concept_graphs(entry, "C", "lanes", GraphStyle(), href)[0].source())
+    assert graph.classes["k2"] == graph.classes["k3"] == "plain"
+    assert graph.fill("k2") == "#e9edf2"
+    assert ("ctr", "-->", "k2") in graph.edges
+    assert ("k2", "~~~", "k3") in graph.edges
+
+
+def test_hostile_label_stays_inside_node() -> None:
+    """A label full of Mermaid syntax is escaped inside its node."""
+    entry = make_entry(["{text: 'x', label: '\"]) --> evil[\"x\"] %%{init}%% ;'}"])
+    source = concept_graphs(entry, "C", "lanes", GraphStyle(), href)[0].source()
+    graph = Parsed(source)
+    assert [node for node, _, _ in graph.nodes] == ["ctr", "k1"]
+    assert "evil" not in {a for a, _, _ in graph.edges}
+    assert "evil#91;#quot;x#quot;#93;" in graph.labels()["k1"]
+
+
+@pytest.mark.parametrize("tooltips", [True, False])
+def test_tooltip_title(tooltips: bool) -> None:
+    """With tooltips, the full idea text is the card's title; the click stays either way."""
+    entry = make_entry(["{text: 'It''s **big**: 27× more', label: Big}"])
+    style = GraphStyle(tooltips=tooltips)
+    graph = Parsed(concept_graphs(entry, "C", "lanes", style, href)[0].source())
+    label = graph.labels()["k1"]
+    assert ("title='It#39;s big#58; 27× more'" in label) is tooltips
+    assert graph.clicks == [("k1", "#idea-1")]
+
+
+# -- links ---------------------------------------------------------------------------------------
+
+LINKED = [
+    "{text: one, category: a, links: [2, 3]}",
+    "{text: two, category: a, links: [1, 4]}",
+    "{text: three, category: b, links: [1]}",
+    "{text: four, category: b, links: [2, 1]}",
+    "{text: five, category: a}",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_links_drawn_once_per_pair(layout: str) -> None:
+    """Each linked pair is one dotted `-.-` edge, whichever side wrote the link."""
+    entry = make_entry(LINKED)
+    graph = Parsed(concept_graphs(entry, "C", layout, GraphStyle(), href)[0].source())
+    dotted = [tuple(sorted((a, b))) for a, arrow, b in graph.edges if arrow == "-.-"]
+    assert sorted(dotted) == [("k1", "k2"), ("k1", "k3"), ("k1", "k4"), ("k2", "k4")]
+
+
+def test_no_links_no_dotted_edges() -> None:
+    """The example has no links, so no `-.-` edges."""
+    for layout in LAYOUTS:
+        assert not [e for e in parsed(layout).edges if e[1] == "-.-"]
+
+
+# -- large entries -------------------------------------------------------------------------------
+
+
+def big_entry() -> Entry:
+    """200 ideas: 90 in `c0`, 60 in `c1`, 30 in `c2`, 20 without category, interleaved."""
+    sizes = {"c0": 90, "c1": 60, "c2": 30, None: 20}
+    order: list[str | None] = []
+    while any(sizes.values()):
+        for key, left in sizes.items():
+            if left:
+                order.append(key)
+                sizes[key] = left - 1
+    ideas = [
+        f"{{text: idea {n}, category: {key}, links: [{n % 200 + 1}]}}"
+        if key else f"{{text: idea {n}, links: [{n % 200 + 1}]}}"
+        for n, key in enumerate(order, start=1)
+    ]
+    return make_entry(ideas)
+
+
+@functools.cache
+def big() -> Entry:
+    """The 200-idea entry, built once."""
+    return big_entry()
+
+
+@pytest.mark.parametrize("max_ideas", [80, 50, 7, 200, 1000])
+def test_chunks_cover_every_idea_once(max_ideas: int) -> None:
+    """Parts hold at most `max_ideas` ideas and together hold each idea exactly once."""
+    entry = big()
+    parts = chunks(entry, GraphStyle(max_ideas=max_ideas))
+    assert all(0 < len(part) <= max_ideas for part in parts)
+    numbers = [idea.number for part in parts for idea in part]
+    assert sorted(numbers) == list(range(1, 201))
+    assert len(parts) >= -(-200 // max_ideas)
+
+
+def test_chunks_small_entry_is_one_part() -> None:
+    """An entry within the limit is one part, in list order."""
+    assert chunks(deepseek(), GraphStyle()) == [deepseek().ideas]
+    assert chunks(deepseek(), GraphStyle(max_ideas=30)) == [deepseek().ideas]
+
+
+def test_chunks_keep_categories_together() -> None:
+    """Categories that fit in a part are not split; a larger one fills whole parts."""
+    entry = big()
+    parts = chunks(entry, GraphStyle(max_ideas=80))
+    assert [len(p) for p in parts] == [80, 70, 50]
+    for key in ("c1", "c2", None):
+        holding = [i for i, part in enumerate(parts) if any(x.category == key for x in part)]
+        assert len(holding) == 1, key
+    assert {x.category for x in parts[0]} == {"c0"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_big_entry_graphs(layout: str) -> None:
+    """Each part's graph declares exactly its ideas, and links leave no dangling edge."""
+    entry = big()
+    style = GraphStyle(max_ideas=80)
+    charts = concept_graphs(entry, "Big", layout, style, href)
+    parts = chunks(entry, style)
+    assert len(charts) == len(parts) == 3
+    for chart, part in zip(charts, parts, strict=True):
+        graph = Parsed(chart.source())
+        ideas = {node for node, _, _ in graph.nodes if node.startswith("k")}
+        assert ideas == {idea_id(i.number) for i in part}
+        declared = {node for node, _, _ in graph.nodes}
+        for a, _, b in graph.edges:
+            assert {a, b} <= declared
+        assert len(graph.clicks) == len(part)
+        assert not [line for line in graph.lines if line.endswith(";")]
+        present = {i.number for i in part}
+        expected_links = {tuple(sorted((i.number, o))) for i in part for o in i.links
+                          if o in present}
+        dotted = [tuple(sorted((int(a[1:]), int(b[1:]))))
+                  for a, arrow, b in graph.edges if arrow == "-.-"]
+        assert len(dotted) == len(set(dotted))
+        assert set(dotted) == expected_links

@@ -1,0 +1,410 @@
+"""Rendering an entry as Markdown: sections, markers, the ideas list, escaping."""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from pathlib import Path
+
+import markdown  # type: ignore[import-untyped]
+import pytest
+
+from mkdocs_vault.layouts import GraphStyle
+from mkdocs_vault.model import Entry
+from mkdocs_vault.options import RenderOptions
+from mkdocs_vault.problems import Problem
+from mkdocs_vault.render import (
+    Rendered,
+    lift_idea_ids,
+    plain,
+    problems_box,
+    render_page,
+)
+from mkdocs_vault.vault import LoadedPage, load_page
+
+EXAMPLE = (Path(__file__).resolve().parents[2] / "example-site" / "docs" / "lex"
+           / "deepseek-china-ai-megaclusters.md")
+
+ENTRY = """\
+title: The Talk
+vault:
+  series: Series
+  number: 2
+  total: 5
+  date: 2024-01-02
+  speakers: ['*NSYNC_[x]', B]
+  host: H
+  source: {title: Src, url: 'https://x.org'}
+  image: {src: a.png, alt: 'al[t]'}
+  resume: Resume paragraph.
+  credits: Credit line
+  categories: {a: {label: A, color: '#abc'}}
+  ideas:
+    - {text: First idea, category: a}
+    - {text: Second idea, category: a}
+"""
+
+# Where each section starts, recognisable in the output.
+SIGNS = {
+    "header": '<span class="vault-header">',
+    "graph": "## Concept Graph",
+    "resume": "## Résumé",
+    "ideas": "## 2 Key Ideas",
+    "credits": '<span class="vault-credits">',
+    "body": "BODY-TEXT",
+}
+
+
+def load(front_matter: str = ENTRY, body: str = "BODY-TEXT\n") -> LoadedPage:
+    """A valid vault page."""
+    page = load_page(f"---\n{front_matter}---\n{body}")
+    assert page is not None
+    assert page.entry is not None, page.problems
+    return page
+
+
+def render(page: LoadedPage, options: RenderOptions | None = None) -> Rendered:
+    """`render_page` as the plugin calls it."""
+    assert page.entry is not None
+    return render_page(page.entry, page.body, options or RenderOptions(), title="Title",
+                       body_line=page.body_line)
+
+
+def order(markdown_text: str) -> list[str]:
+    """Sections present in the output, in the order they appear."""
+    found = {name: markdown_text.find(sign) for name, sign in SIGNS.items()}
+    return sorted((n for n, at in found.items() if at >= 0), key=lambda n: found[n])
+
+
+@functools.cache
+def deepseek() -> tuple[Entry, str]:
+    """The example entry and its rendered page."""
+    page = load_page(EXAMPLE.read_text(encoding="utf-8"))
+    assert page is not None
+    assert page.entry is not None
+    out = render_page(page.entry, page.body, RenderOptions(), title="T",
+                      body_line=page.body_line)
+    assert out.problems == ()
+    return page.entry, out.markdown
+
+
+# -- section order -------------------------------------------------------------------------------
+
+
+def test_default_order() -> None:
+    """Header, graph, résumé, ideas, credits, then the author's body."""
+    out = render(load())
+    assert out.problems == ()
+    assert order(out.markdown) == ["header", "graph", "resume", "ideas", "credits", "body"]
+    assert out.markdown.endswith("BODY-TEXT\n")
+    assert not out.markdown.endswith("\n\n")
+
+
+@pytest.mark.parametrize(
+    ("sections", "expected"),
+    [
+        (("ideas", "graph"), ["ideas", "graph", "body"]),
+        (("body", "resume", "header"), ["body", "resume", "header"]),
+        (("credits", "body", "ideas", "header", "graph", "resume"),
+         ["credits", "body", "ideas", "header", "graph", "resume"]),
+        ((), ["body"]),
+    ],
+)
+def test_custom_order(sections: tuple[str, ...], expected: list[str]) -> None:
+    """The site's `sections` choose and order the parts; the body is always kept."""
+    out = render(load(), RenderOptions(sections=sections))
+    assert order(out.markdown) == expected
+
+
+def test_per_page_sections_win() -> None:
+    """A page's own `sections` override the site's."""
+    page = load(ENTRY + "  sections: [ideas, header]\n")
+    out = render(page, RenderOptions(sections=("graph", "resume")))
+    assert order(out.markdown) == ["ideas", "header", "body"]
+
+
+def test_empty_sections_skipped() -> None:
+    """Sections without content (no résumé, no credits, no header fields) are left out."""
+    out = render(load("vault:\n  ideas: [a, b]\n"))
+    assert order(out.markdown) == ["graph", "ideas", "body"]
+    assert "## Résumé" not in out.markdown
+    assert "vault-credits" not in out.markdown
+    assert "vault-header" not in out.markdown
+    assert "## 2 Key Ideas" in out.markdown
+
+
+def test_headings_configurable() -> None:
+    """Headings follow `heading_level`; an empty heading is left out."""
+    options = RenderOptions(heading_level=3, headings={"graph": "", "resume": "Summary",
+                                                        "ideas": "Ideas ({count})"})
+    out = render(load(), options).markdown
+    assert "### Summary\n" in out
+    assert "### Ideas (2)\n" in out
+    assert "Concept Graph" not in out
+    assert '<pre class="mermaid">' in out
+
+
+# -- markers -------------------------------------------------------------------------------------
+
+
+def test_marker_places_section_in_body() -> None:
+    """`<!-- vault:graph -->` puts the graph there instead of in its default place."""
+    body = "Intro.\n\n<!-- vault:graph -->\n\nOutro.\n"
+    out = render(load(body=body)).markdown
+    assert out.count('<pre class="mermaid">') == 1
+    assert out.index("Intro.") < out.index("## Concept Graph") < out.index("Outro.")
+    assert out.index("## 2 Key Ideas") < out.index("Intro.")
+    assert "<!-- vault:graph -->" not in out
+
+
+@pytest.mark.parametrize("marker", ["<!-- vault:ideas -->", "<!--vault:ideas-->",
+                                    "   <!--  vault: ideas  -->  "])
+def test_marker_spellings(marker: str) -> None:
+    """Markers allow spaces inside the comment and up to three spaces of indent."""
+    out = render(load(body=f"Intro.\n\n{marker}\n")).markdown
+    assert out.count("## 2 Key Ideas") == 1
+    assert out.index("Intro.") < out.index("## 2 Key Ideas")
+
+
+@pytest.mark.parametrize(("fence", "inner"), [("```", "~~~"), ("~~~", "```"), ("````", "```")])
+def test_marker_in_fenced_code_is_kept(fence: str, inner: str) -> None:
+    """A marker inside fenced code is shown as written, not replaced."""
+    body = f"{fence}markdown\n{inner}\n<!-- vault:ideas -->\n{fence}\n\nAfter.\n"
+    out = render(load(body=body)).markdown
+    assert "<!-- vault:ideas -->" in out
+    assert out.count("## 2 Key Ideas") == 1
+    assert out.index("## 2 Key Ideas") < out.index(fence + "markdown")
+
+
+def test_marker_after_fence() -> None:
+    """After a fence closes, markers work again."""
+    body = "```\ncode\n```\n<!-- vault:ideas -->\n"
+    out = render(load(body=body)).markdown
+    assert "<!-- vault:ideas -->" not in out
+    assert out.index("code") < out.index("## 2 Key Ideas")
+
+
+def test_marker_after_inner_fence_with_info_string() -> None:
+    """A ```python line inside a ``` block does not close it."""
+    body = "```\n```python\n<!-- vault:ideas -->\n```\n"
+    out = render(load(body=body)).markdown
+    assert "<!-- vault:ideas -->" in out
+
+
+@pytest.mark.parametrize(
+    ("marker", "hint"),
+    [("grap", "did you mean 'graph'?"), ("idea", "did you mean 'ideas'?"), ("xyz", None),
+     ("body", None)],
+)
+def test_unknown_marker_warns(marker: str, hint: str | None) -> None:
+    """An unknown marker is a warning on its file line, and is left in place."""
+    page = load(body=f"\nLine.\n\n<!-- vault:{marker} -->\n")
+    assert page.body_line == 20  # the blank line after the front matter is skipped
+    out = render(page)
+    assert len(out.problems) == 1
+    found = out.problems[0]
+    assert (found.severity, found.field, found.line) == ("warning", "marker", 22)
+    assert f"<!-- vault:{marker} -->" in found.message
+    if hint:
+        assert hint in found.message
+    else:
+        assert "did you mean" not in found.message
+    assert f"<!-- vault:{marker} -->" in out.markdown
+
+
+def test_repeated_marker_warns() -> None:
+    """A section placed twice is placed once; the second marker is a warning."""
+    page = load(body="<!-- vault:resume -->\n\nText\n\n<!-- vault:resume -->\n")
+    out = render(page)
+    assert out.markdown.count("## Résumé") == 1
+    assert [(p.line, p.severity) for p in out.problems] == [(page.body_line + 4, "warning")]
+    assert "already placed" in out.problems[0].message
+
+
+def test_marker_overrides_sections() -> None:
+    """A marker places a section even when `sections` leaves it out."""
+    out = render(load(body="<!-- vault:credits -->\n"), RenderOptions(sections=("ideas",)))
+    assert order(out.markdown) == ["ideas", "credits"]
+
+
+def test_body_kept_when_not_in_sections() -> None:
+    """The author's body is never dropped."""
+    out = render(load(ENTRY + "  sections: [header]\n"))
+    assert order(out.markdown) == ["header", "body"]
+
+
+# -- the ideas list ------------------------------------------------------------------------------
+
+
+def test_ideas_list_example() -> None:
+    """The example's list: heading, then `N. <anchor span>text` for all 30 ideas."""
+    entry, out = deepseek()
+    assert "## 30 Key Ideas\n\n" in out
+    items = re.findall(r'^(\d+)\. <span class="vault-anchor" id="idea-(\d+)"></span>(.*)$', out,
+                       re.MULTILINE)
+    assert [(int(a), int(b)) for a, b, _ in items] == [(n, n) for n in range(1, 31)]
+    for (_, _, line), idea in zip(items, entry.ideas, strict=True):
+        assert line.startswith(idea.text)
+        category = entry.category(idea.category)
+        assert category is not None
+        assert f'style="background:{category.color};color:#111111">{category.label}</span>' in line
+
+
+def test_ideas_list_without_tags() -> None:
+    """`idea_tags: false` leaves the category tags out of the list."""
+    out = render(load(), RenderOptions(idea_tags=False)).markdown
+    assert "1. <span class=\"vault-anchor\" id=\"idea-1\"></span>First idea\n" in out
+
+
+@pytest.mark.parametrize(("raw_html", "shown"), [
+    (False, "Use &lt;b>List&lt;String>&lt;/b> and `<i>code</i>`"),
+    (True, "Use <b>List<String></b> and `<i>code</i>`"),
+])
+def test_idea_html_inert_by_default(raw_html: bool, shown: str) -> None:
+    """Raw HTML in an idea is shown as text unless `raw_html` allows it; code spans are kept."""
+    page = load("vault:\n  ideas:\n    - 'Use <b>List<String></b> and `<i>code</i>`'\n")
+    out = render(page, RenderOptions(raw_html=raw_html)).markdown
+    assert f'<span class="vault-anchor" id="idea-1"></span>{shown}\n' in out
+
+
+def test_multiline_idea_stays_in_item() -> None:
+    """Continuation lines of an idea are indented into its list item."""
+    page = load("vault:\n  ideas:\n    - \"Line one\\nline two\"\n    - b\n")
+    out = render(page).markdown
+    assert '1. <span class="vault-anchor" id="idea-1"></span>Line one\n    line two\n' in out
+    assert "line two</li>" in markdown.markdown(out).replace("\n</li>", "</li>")
+
+
+def test_example_graph_and_legend() -> None:
+    """The example page has one graph and a legend with each category's idea count."""
+    entry, out = deepseek()
+    assert out.count('<pre class="mermaid">') == 1
+    counts = re.findall(r'vault-tag" style="background:(#\w+);color:#111111">(\w+) '
+                        r'<span class="vault-count">(\d+)</span>', out)
+    assert counts == [(c.color, c.label, str(sum(i.category == c.key for i in entry.ideas)))
+                      for c in entry.categories]
+    assert sum(int(n) for _, _, n in counts) == 30
+
+
+def test_graph_parts_captioned() -> None:
+    """An entry larger than `max_ideas` gets several captioned graphs."""
+    ideas = "".join(f"    - idea {n}\n" for n in range(1, 8))
+    options = RenderOptions(graph=GraphStyle(max_ideas=3))
+    out = render(load("vault:\n  ideas:\n" + ideas), options).markdown
+    assert out.count('<pre class="mermaid">') == 3
+    assert re.findall(r'<p class="vault-graph-part">(.*?)</p>', out) == [
+        "Part 1 of 3", "Part 2 of 3", "Part 3 of 3"]
+
+
+def test_graph_html_is_inert() -> None:
+    """The Mermaid source inside the page holds no raw `<`, `>`, `{` or `}`."""
+    _, out = deepseek()
+    code = re.search(r'<pre class="mermaid"><code>(.*?)</code></pre>', out, re.DOTALL)
+    assert code is not None
+    assert not {"<", ">", "{", "}"} & set(code.group(1))
+
+
+# -- header and escaping -------------------------------------------------------------------------
+
+
+def test_header_fields() -> None:
+    """The header shows series, number of total, date, people, source and image."""
+    out = render(load()).markdown
+    assert '<span class="vault-series">Series</span>' in out
+    assert '<span class="vault-number">No. 2 of 5</span>' in out
+    assert '<time class="vault-date" datetime="2024-01-02">2024-01-02</time>' in out
+    assert '<span class="vault-host">Host&#58; H</span>' in out
+    assert "[Src](<https://x.org>)" in out
+    assert "![al\\[t\\]](<a.png>)" in out
+
+
+def test_speaker_is_inert() -> None:
+    """A speaker named `*NSYNC_[x]` is shown as written, not as emphasis or a link."""
+    out = render(load()).markdown
+    html_out = markdown.markdown(out)
+    assert "<em>" not in html_out
+    assert "<a " not in html_out.split('class="vault-source"')[0]
+    assert "<strong>&#42;NSYNC&#95;&#91;x&#93;</strong>" in html_out
+    assert "**&#42;NSYNC&#95;&#91;x&#93;** & **B**" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("*NSYNC_[x]", "&#42;NSYNC&#95;&#91;x&#93;"),
+        ("<b>x</b> & y", "&lt;b&gt;x&lt;/b&gt; &amp; y"),
+        ("`code` {x} $1", "&#96;code&#96; &#123;x&#125; &#36;1"),
+        (":smile: ==m== ~~d~~ ^^i^^", "&#58;smile&#58; &#61;&#61;m&#61;&#61; "
+         "&#126;&#126;d&#126;&#126; &#94;&#94;i&#94;&#94;"),
+        ("#h |t| \\", "&#35;h &#124;t&#124; &#92;"),
+        ("Plain words, 27× é 深度", "Plain words, 27× é 深度"),
+    ],
+)
+def test_plain(text: str, expected: str) -> None:
+    """`plain` encodes every Markdown special character."""
+    assert plain(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["*NSYNC_[x]", "**bold** _em_ `code`", "[link](https://x.org)", "<script>x</script>",
+     "a | b", "==mark== ~~del~~", "#not-a-heading", "&amp; literal"],
+)
+def test_plain_renders_literally(text: str) -> None:
+    """Through Python-Markdown, `plain` text comes out exactly as written."""
+    rendered = markdown.markdown(plain(text), extensions=["tables"])
+    assert rendered.startswith("<p>")
+    assert rendered.endswith("</p>")
+    assert html.unescape(rendered[3:-4]) == text
+
+
+# -- lift_idea_ids -------------------------------------------------------------------------------
+
+
+def test_lift_idea_ids_tight_list() -> None:
+    """In a tight list the id moves from the span onto the `<li>`."""
+    _, out = deepseek()
+    lifted = lift_idea_ids(markdown.markdown(out))
+    for n in range(1, 31):
+        assert f'<li id="idea-{n}">' in lifted
+    assert "vault-anchor" not in lifted
+
+
+def test_lift_idea_ids_loose_list() -> None:
+    """In a loose list (items in paragraphs) the id still moves onto the `<li>`."""
+    source = "".join(f'{n}. <span class="vault-anchor" id="idea-{n}"></span>Idea {n}\n\n'
+                     for n in range(1, 4))
+    lifted = lift_idea_ids(markdown.markdown(source))
+    assert '<li id="idea-1">\n<p>Idea 1</p>' in lifted
+    assert lifted.count("<li id=") == 3
+    assert "vault-anchor" not in lifted
+
+
+@pytest.mark.parametrize(
+    "html_text",
+    [
+        '<p><span class="vault-anchor" id="idea-1"></span>not in a list</p>',
+        '<li><span class="other" id="idea-1"></span>x</li>',
+        '<li><span class="vault-anchor" id="intro"></span>x</li>',
+    ],
+)
+def test_lift_idea_ids_leaves_others(html_text: str) -> None:
+    """Only idea anchor spans at the start of a list item are lifted."""
+    assert lift_idea_ids(html_text) == html_text
+
+
+# -- problems box --------------------------------------------------------------------------------
+
+
+def test_problems_box_escapes() -> None:
+    """Messages, fields and paths are HTML-escaped in the problems box."""
+    box = problems_box([Problem('<script>x</script> & "q"', "ideas[0]<b>", 4, 2),
+                        Problem("plain")], "docs/<a>.md")
+    assert "<script>" not in box
+    assert "&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;" in box
+    assert "<code>docs/&lt;a&gt;.md:4:2</code>" in box
+    assert "<code>ideas[0]&lt;b&gt;</code>" in box
+    assert "<code>docs/&lt;a&gt;.md</code> <code>vault</code> plain</li>" in box
+    assert box.count("<li>") == 2
+    assert box.startswith('<div class="admonition failure vault-problems">')
