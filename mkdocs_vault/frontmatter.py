@@ -161,6 +161,11 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> Problem:
     hint = ""
     if "mapping values are not allowed" in reason or "found character" in reason:
         hint = "; text containing ': ', '#', '[' or a leading '*' must be quoted"
+    elif "flow mapping" in reason or "flow sequence" in reason:
+        opened = error.context_mark
+        where = f" (the bracket opened on line {opened.line + _FIRST_YAML_LINE})" if opened else ""
+        hint = (f"{where}; inside {{...}} or [...], quote values containing '#' (which "
+                f"otherwise starts a comment), ',' or ':'")
     return Problem(
         f"the YAML cannot be read, so MkDocs would silently ignore this front matter: "
         f"{reason}{hint}",

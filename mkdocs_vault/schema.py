@@ -143,7 +143,12 @@ class _Checker:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.report(path, f"expected a date written as YYYY-MM-DD, got {_describe(value)}")
+        hint = ""
+        numeric = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", str(value).strip())
+        if numeric:
+            a, b, year = numeric.groups()
+            hint = f" (is it {year}-{int(b):02d}-{int(a):02d} or {year}-{int(a):02d}-{int(b):02d}?)"
+        self.report(path, f"expected a date written as YYYY-MM-DD, got {_describe(value)}{hint}")
         return None
 
     def url(self, value: object, path: Path) -> str | None:
@@ -325,7 +330,12 @@ class _Checker:
                         f"got {_describe(item)}")
             return None
         self.unknown_keys(item, IDEA_FIELDS, path)
-        text = self.text(item.get("text", _MISSING), (*path, "text"), required=True)
+        if item.get("text") is None:
+            self.report((*path, "text") if "text" in item else path,
+                        f"{who}`text` is required: the idea as it appears in the list",
+                        at_key="text" in item)
+            return None
+        text = self.text(item["text"], (*path, "text"), required=True)
         if text is None:
             return None
         label = self.text(item.get("label"), (*path, "label"))

@@ -324,7 +324,7 @@ CATEGORIES = "  categories:\n    geo: Geo\n    cost: Cost\n"  # file lines 3-5
         (f"vault:\n{CATEGORIES}  ideas:\n    - {{text: a, category: geo}}\n"
          f"    - {{text: b, category: }}\n",
          "ideas[1].category", 8, ["idea 2", "a category is required"]),
-        ("vault:\n  ideas:\n    - {txt: a}\n", "ideas[0].text", 4, ["is required"]),
+        ("vault:\n  ideas:\n    - {txt: a}\n", "ideas[0]", 4, ["idea 1", "`text` is required"]),
         ("vault:\n  ideas:\n    - text: ''\n", "ideas[0].text", 4, ["must not be empty"]),
         ("vault:\n  ideas:\n    - ok\n    - ''\n", "ideas[1]", 5, ["idea 2", "must not be empty"]),
         ("vault:\n  ideas:\n    - ok\n    - [x]\n", "ideas[1]", 5, ["idea 2", "got a list"]),
