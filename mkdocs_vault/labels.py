@@ -30,6 +30,7 @@ _CUT_PUNCT = ".,;:"
 # Whitespace that may be collapsed: all of it except the no-break spaces that bind numbers.
 _SPACES_RE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 
+_MARKUP_RE = re.compile(r"[\[*_~=`<]")
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
 _MD_REF_LINK_RE = re.compile(r"!?\[([^\]]*)\]\[[^\]]*\]")
 _MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto|ftp):[^>]+)>")
@@ -44,6 +45,8 @@ def collapse_spaces(text: str) -> str:
 
 def plain_text(markdown: str) -> str:
     """Markdown inline text reduced to what a reader sees, on one line (for labels, tooltips)."""
+    if not _MARKUP_RE.search(markdown):
+        return collapse_spaces(markdown)
     text = _MD_LINK_RE.sub(r"\1", markdown)
     text = _MD_REF_LINK_RE.sub(r"\1", text)
     text = _MD_AUTOLINK_RE.sub(r"\1", text)
@@ -56,6 +59,8 @@ def plain_text(markdown: str) -> str:
 
 def width(text: str) -> int:
     """Display width: East Asian wide and full-width characters count as two."""
+    if not text or max(text) < "\u1100":  # no wide characters below U+1100; a hot path
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -65,7 +70,12 @@ def _tokens(text: str) -> list[str]:
     return [t for t in _SPACES_RE.split(text) if t]
 
 
+_QUANTITY_START = frozenset("~≈<>±+-−$€£¥0123456789")
+
+
 def _is_quantity(token: str) -> bool:
+    if token[:1] not in _QUANTITY_START:  # cheap test first: most words are not numbers
+        return False
     return bool(_QUANTITY_RE.match(token)) and not _YEAR_RE.match(token)
 
 
