@@ -7,6 +7,8 @@ import unicodedata
 
 LABEL_CHARS = 40
 """Default length budget of a derived label, in Latin characters (wide CJK ones count twice)."""
+LABEL_MAX = 200
+"""Longest label the graph draws in full; longer ones are cut there (the list shows all)."""
 
 # Filler words left out of derived labels, which then read like the seed's hand-made ones.
 _STOPWORDS = frozenset(
@@ -112,7 +114,7 @@ def derive_label(text: str, budget: int = LABEL_CHARS) -> str:
         return _capitalize(" ".join(words))
     label = _fit(words, budget - 1)  # room for the "…"
     if not label:
-        return _clip(words[0], budget)
+        return clip(words[0], budget)
     first = next((i for i, w in enumerate(words) if _is_quantity(w)), None)
     if first is not None:
         phrase = _fit(words[first : first + 3], budget // 2) or words[first : first + 1]
@@ -139,7 +141,10 @@ def _capitalize(label: str) -> str:
     return label[:1].upper() + label[1:] if first.isalpha() and first.islower() else label
 
 
-def _clip(text: str, budget: int) -> str:
+def clip(text: str, budget: int) -> str:
+    """`text` cut to `budget` display columns, the cut marked with "…"."""
+    if width(text) <= budget:
+        return text
     out: list[str] = []
     used = 0
     for ch in text:

@@ -20,11 +20,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from mkdocs_vault import colors
-from mkdocs_vault.labels import plain_text, wrap
+from mkdocs_vault.labels import LABEL_MAX, clip, plain_text, wrap
 from mkdocs_vault.mermaid import Flowchart, escape
 from mkdocs_vault.model import Category, Entry, Idea
 
 PLAIN_FILL = "#e9edf2"
+MAX_SOURCE = 45_000
+"""Mermaid draws an error instead of diagrams over 50,000 characters; keep a margin."""
+MAX_EDGES = 450
+"""Mermaid refuses more than 500 edges."""
+TOOLTIP_MAX = 500
 CENTER_FILL = "#ffffff"
 
 
@@ -63,7 +68,8 @@ _PURIFY_TRIGGER_RE = re.compile(r"(?<=[-!\]])>|(?<=<)/")
 
 
 def _tooltip(text: str) -> str:
-    return _PURIFY_TRIGGER_RE.sub(lambda m: "\u2060" + m.group(), plain_text(text))
+    shown = clip(plain_text(text), TOOLTIP_MAX)
+    return _PURIFY_TRIGGER_RE.sub(lambda m: "\u2060" + m.group(), shown)
 
 
 def _idea_label(idea: Idea, style: GraphStyle) -> str:
@@ -74,7 +80,7 @@ def _idea_label(idea: Idea, style: GraphStyle) -> str:
     # An explicit line height keeps Mermaid's measurement and the final rendering equal.
     return (f"<span{title} style='display:inline-block;width:{style.node_width}px;"
             f"white-space:normal;overflow-wrap:anywhere;line-height:1.35;text-align:left'>"
-            f"<b>{idea.number}</b> {escape(idea.label)}</span>")
+            f"<b>{idea.number}</b> {escape(clip(idea.label, LABEL_MAX))}</span>")
 
 
 def _init(style: GraphStyle) -> dict[str, object]:
@@ -239,6 +245,18 @@ def chunks(entry: Entry, style: GraphStyle) -> list[tuple[Idea, ...]]:
 
 def concept_graphs(entry: Entry, center: str, layout: str, style: GraphStyle,
                    href: Callable[[int], str]) -> list[Flowchart]:
-    """All flowcharts for an entry: one, or several when it has more than `max_ideas` ideas."""
+    """All flowcharts for an entry: one, or several when it has more than `max_ideas` ideas
+    or when one graph would pass Mermaid's limits (very long labels, very many links)."""
     draw = LAYOUTS[layout]
-    return [draw(entry, center, style, part, href) for part in chunks(entry, style)]
+    charts: list[Flowchart] = []
+    pending = chunks(entry, style)
+    while pending:
+        part = pending.pop(0)
+        chart = draw(entry, center, style, part, href)
+        too_big = len(chart.source()) > MAX_SOURCE or chart.edges > MAX_EDGES
+        if too_big and len(part) > 1:
+            half = len(part) // 2
+            pending[0:0] = [part[:half], part[half:]]
+        else:
+            charts.append(chart)
+    return charts

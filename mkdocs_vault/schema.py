@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from mkdocs_vault import colors
-from mkdocs_vault.labels import LABEL_CHARS, derive_label
+from mkdocs_vault.labels import LABEL_CHARS, LABEL_MAX, derive_label, width
 from mkdocs_vault.model import LAYOUTS, SECTIONS, Category, Entry, Idea, Image, Source
 from mkdocs_vault.problems import Problem, Severity
 
@@ -465,6 +465,11 @@ def _resolve(check: _Checker, raw: list[RawIdea], declared: list[tuple[str, str,
             links=tuple(good_links),
             label_derived=not label,
         ))
+    for index, _, label, _, _ in raw:
+        if label and width(label.strip()) > LABEL_MAX:
+            check.report(("ideas", index, "label"), f"idea {index + 1}: the label is "
+                         f"{width(label.strip())} characters long; the graph shows the first "
+                         f"{LABEL_MAX} (the list shows the whole idea)", "warning")
     used_keys = {i.category for i in ideas}
     if isinstance(vault.get("categories"), Mapping):
         for unused in categories:

@@ -40,7 +40,7 @@ HOSTILE = [
     "&amp; &lt;not a tag&gt; &#35;",
     "  spaced \n newline \t tab  ",
     "-->",
-    "x" * 80 + " " + "word " * 40,
+    "x" * 80 + " " + "word " * 22,  # long, but under the 200-character cut
 ]
 
 

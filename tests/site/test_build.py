@@ -289,3 +289,20 @@ def test_large_entry_is_split_into_several_graphs(site: SiteBuilder) -> None:
     assert all(len(s) < 50_000 for s in sources)
     found = sorted(int(n) for s in sources for n in re.findall(r"^k(\d+)\(", s, re.MULTILINE))
     assert found == list(range(1, 251))
+
+
+def test_huge_texts_stay_within_mermaid_limits(site: SiteBuilder) -> None:
+    """Very long labels, texts and many links still give graphs Mermaid accepts."""
+    ideas = [{"text": f"Idea {n} " + "very long text " * 400, "label": f"L{n} " + "y" * 300,
+              "links": [m for m in range(1, 61) if m != n]} for n in range(1, 61)]
+    site.entry("huge.md", {"ideas": ideas})
+    result = site.build()
+    assert result.error is None
+    assert sum("the graph shows the first 200" in w for w in result.vault_warnings) == 60
+    sources = mermaid_sources(result.html("huge.md"))
+    assert len(sources) > 1
+    assert all(len(s) <= 45_000 for s in sources)
+    assert all(len(re.findall(r"^\w+ (?:-->|-\.-|~~~|-\.->) \w+$", s, re.M)) <= 450
+               for s in sources)
+    drawn = sorted(int(n) for s in sources for n in re.findall(r"^k(\d+)\(", s, re.M))
+    assert drawn == list(range(1, 61))
