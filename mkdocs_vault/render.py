@@ -205,7 +205,7 @@ def render_page(entry: Entry, body: str, options: RenderOptions, *, title: str,
     order = list(entry.sections or options.sections)
     if "body" not in order:
         order.append("body")  # the author's own text is never dropped
-    out = ""
+    out = _take_leading_h1(lines)  # a page title written in the body stays on top
     for name in order:
         if name == "body":
             text = "\n".join(lines).strip("\n")
@@ -213,6 +213,26 @@ def render_page(entry: Entry, body: str, options: RenderOptions, *, title: str,
         elif name not in placed:
             out += parts[name]()
     return Rendered(out.rstrip("\n") + "\n", tuple(problems))
+
+
+_ATX_H1_RE = re.compile(r"^ {0,3}#(?!#)(\s|$)")
+_SETEXT_H1_RE = re.compile(r"^ {0,3}=+\s*$")
+
+
+def _take_leading_h1(lines: list[str]) -> str:
+    """Remove a level-1 heading that opens the body from `lines`, and return it."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return ""
+    if _ATX_H1_RE.match(lines[first]):
+        heading = lines[first]
+        del lines[: first + 1]
+        return heading + "\n\n"
+    if first + 1 < len(lines) and _SETEXT_H1_RE.match(lines[first + 1]):
+        heading = "\n".join(lines[first : first + 2])
+        del lines[: first + 2]
+        return heading + "\n\n"
+    return ""
 
 
 def _place_markers(body: str, parts: dict[str, Callable[[], str]], body_line: int,

@@ -157,13 +157,15 @@ class _Checker:
             return None
         stripped = text.strip()
         cleaned = "".join(ch for ch in stripped if ch.isprintable() or ch == " ")
-        cleaned = cleaned.replace(" ", "%20")  # a link cannot hold a raw space
+        # A Markdown link destination cannot hold these raw; their %-codes mean the same.
+        for raw, code in ((" ", "%20"), ("<", "%3C"), (">", "%3E"), ('"', "%22")):
+            cleaned = cleaned.replace(raw, code)
         scheme = _SCHEME_RE.match(cleaned)
         if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
             self.report(path, f"links with the scheme '{scheme.group(1)}:' are not allowed; "
                         f"use {', '.join(s + ':' for s in _SAFE_SCHEMES)} or a relative path")
             return None
-        if len(cleaned) != len(stripped) + 2 * stripped.count(" "):
+        if len(cleaned) != len(stripped) + 2 * sum(stripped.count(c) for c in ' <>"'):
             self.report(path, "contains control characters, which were removed", "warning")
         return cleaned
 
@@ -396,7 +398,7 @@ def parse_entry(vault: object, front_matter: Mapping[str, Any] | None = None, *,
                             if declared is not None else None, top)
     ideas, categories = _resolve(check, raw_ideas, declared, vault)
     series = check.text(vault.get("series"), ("series",))
-    number = check.integer(vault.get("number"), ("number",))
+    number = check.integer(vault.get("number"), ("number",), minimum=0)  # "episode 0" exists
     total = check.integer(vault.get("total"), ("total",))
     if number is not None and total is not None and number > total:
         check.report(("number",), f"{number} is greater than total ({total})")

@@ -306,3 +306,27 @@ def test_huge_texts_stay_within_mermaid_limits(site: SiteBuilder) -> None:
                for s in sources)
     drawn = sorted(int(n) for s in sources for n in re.findall(r"^k(\d+)\(", s, re.M))
     assert drawn == list(range(1, 61))
+
+
+def test_vault_data_from_another_plugin_is_used(site: SiteBuilder) -> None:
+    """Front matter merged by material/meta from a .meta.yml file still makes an entry."""
+    site.config["plugins"] = ["material/meta", "vault"]
+    site.page("talks/.meta.yml", "vault:\n  ideas: [First idea., Second idea.]\n")
+    site.page("talks/talk.md", "# A talk\n\nBody.\n")
+    result = site.build(strict=True)
+    assert result.error is None, result.warnings
+    page = result.html("talks/talk.md")
+    assert re.findall(r'<li id="(idea-\d)">', page) == ["idea-1", "idea-2"]
+    assert len(mermaid_sources(page)) == 1
+
+
+def test_tags_and_other_front_matter_survive(site: SiteBuilder) -> None:
+    """A vault page keeps the rest of its front matter for other plugins (here: tags)."""
+    site.config["plugins"] = ["material/tags", "vault"]
+    site.entry("talk.md", vault_entry())
+    text = (site.docs / "talk.md").read_text(encoding="utf-8")
+    (site.docs / "talk.md").write_text(text.replace("---\n", "---\ntags: [ai, chips]\n", 1),
+                                       encoding="utf-8")
+    page = site.build(strict=True).html("talk.md")
+    assert "md-tag" in page
+    assert ">chips<" in page

@@ -408,3 +408,24 @@ def test_problems_box_escapes() -> None:
     assert "<code>docs/&lt;a&gt;.md</code> <code>vault</code> plain</li>" in box
     assert box.count("<li>") == 2
     assert box.startswith('<div class="admonition failure vault-problems">')
+
+
+def test_leading_h1_of_the_body_stays_on_top() -> None:
+    """A body that starts with `# Title` keeps that heading above the generated sections."""
+    loaded = load_page("---\nvault:\n  ideas: [one]\n---\n\n# My title\n\nText.\n")
+    assert loaded is not None
+    assert loaded.entry is not None
+    page = render_page(loaded.entry, loaded.body, RenderOptions(), title="t").markdown
+    assert page.startswith("# My title\n\n")
+    assert page.index("Key Ideas") < page.index("Text.")
+    setext = render_page(loaded.entry, "My title\n========\n\nText.\n", RenderOptions(),
+                         title="t").markdown
+    assert setext.startswith("My title\n========\n\n")
+
+
+def test_episode_zero_is_a_valid_number() -> None:
+    """Series may start at 0."""
+    loaded = load_page("---\nvault:\n  number: 0\n  ideas: [one]\n---\n")
+    assert loaded is not None
+    assert loaded.entry is not None
+    assert loaded.entry.number == 0

@@ -354,7 +354,7 @@ CATEGORIES = "  categories:\n    geo: Geo\n    cost: Cost\n"  # file lines 3-5
         ("vault:\n  ideas: [a]\n  date: 2024\n", "date", 4, ["YYYY-MM-DD", "2024"]),
         ("vault:\n  ideas: [a]\n  number: 5\n  total: 3\n", "number", 4,
          ["5 is greater than total (3)"]),
-        ("vault:\n  ideas: [a]\n  number: 0\n", "number", 4, ["at least 1", "got 0"]),
+        ("vault:\n  ideas: [a]\n  number: -1\n", "number", 4, ["at least 0", "got -1"]),
         ("vault:\n  ideas: [a]\n  number: first\n", "number", 4, ["whole number", "'first'"]),
         ("vault:\n  ideas: [a]\n  total: true\n", "total", 4, ["whole number", "yes/no"]),
         ("vault:\n  ideas: [a]\n  speakers: {a: b}\n", "speakers", 4, ["list of names"]),
