@@ -50,7 +50,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self.global_assets = False
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so unchanged
         # pages are not validated again.
-        self._cache: dict[str, LoadedPage] = {}
+        self._cache: dict[str, tuple[tuple[str, int], LoadedPage]] = {}
         self._config_dir = "."
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -110,13 +110,15 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             text = file.content_string
         except (OSError, ValueError):
             return None  # MkDocs reports unreadable files itself
-        cached = self._cache.get(file.src_uri)
-        if cached is not None and cached.digest == digest(text):
-            return cached
         assert self.options is not None
+        # Derived labels depend on label_length, which mkdocs.yml may change while serving.
+        key = (digest(text), self.options.label_chars)
+        cached = self._cache.get(file.src_uri)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         loaded = load_page(text, label_chars=self.options.label_chars)
         if loaded is not None:
-            self._cache[file.src_uri] = loaded
+            self._cache[file.src_uri] = (key, loaded)
         return loaded
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
