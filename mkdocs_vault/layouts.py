@@ -31,6 +31,8 @@ MAX_EDGES = 450
 """Mermaid refuses more than 500 edges."""
 TOOLTIP_MAX = 500
 CENTER_FILL = "#ffffff"
+JUNCTION_FILL = "#8a8f98"
+"""Mid grey: visible on the light and on the dark page background."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,8 @@ def _style_classes(chart: Flowchart, entry: Entry, placed: dict[str, list[str]])
         chart.assign(f"hub{index}", placed.pop(f"hub:{category.key}", []))
     chart.class_def("plain", fill=PLAIN_FILL, stroke="#59636e", color=colors.LABEL_COLOR)
     chart.assign("plain", placed.pop("plain", []))
+    chart.class_def("junction", fill=JUNCTION_FILL, stroke=JUNCTION_FILL)
+    chart.assign("junction", [n for n in chart.nodes if n.startswith("j")])
 
 
 def _class_key(entry: Entry, idea: Idea) -> str:
@@ -143,12 +147,8 @@ def _link_pairs(ideas: list[Idea]) -> list[tuple[int, int]]:
 
 
 def _two_colour(pairs: list[tuple[int, int]]) -> dict[int, int]:
-    """Side 0 or 1 for each linked idea, so that most links join opposite sides.
-
-    Every Mermaid edge pushes its target one rank further; a link between ideas of the same
-    rank would shove one of them out of its column. Two-colouring the link graph (exact when
-    it has no odd cycle) lets links run from one column to the next instead.
-    """
+    """Side 0 or 1 for each linked idea, so that as many links as possible join opposite
+    sides (all of them when the link graph has no odd cycle)."""
     neighbours: dict[int, list[int]] = {}
     for a, b in pairs:
         neighbours.setdefault(a, []).append(b)
@@ -168,11 +168,44 @@ def _two_colour(pairs: list[tuple[int, int]]) -> dict[int, int]:
     return side
 
 
+def _rows(members: list[Idea], columns: int, side: dict[int, int]) -> list[list[Idea]]:
+    """A lane's ideas in rows of `columns`, in number order when nothing is linked.
+
+    Linked ideas on side 0 open rows and those on side 1 follow, so that links run between
+    the first and the second column (a direct edge) rather than within one column.
+    """
+    if not side or columns < 2:
+        return [members[i : i + columns] for i in range(0, len(members), columns)]
+    first = [i for i in members if side.get(i.number) == 0]
+    second = [i for i in members if side.get(i.number) == 1]
+    free = [i for i in members if i.number not in side]
+    rows = []
+    while first or second or free:
+        opener = (first or free or second).pop(0)
+        row = [opener]
+        while len(row) < columns and (second or free or first):
+            row.append((second or free or first).pop(0))
+        rows.append(row)
+    return rows
+
+
 def _add_links(chart: Flowchart, pairs: list[tuple[int, int]], rank: dict[int, int]) -> None:
-    """Draw links as dotted lines, each from the lower to the higher layout column."""
-    for pair in pairs:
+    """Draw links as dotted lines.
+
+    Every Mermaid edge pushes its target at least one rank (column) further, so a direct edge
+    between two ideas of the same column would shove one of them out of the layout. Such
+    pairs meet at a small junction dot in the next column instead; ideas in different columns
+    are joined directly.
+    """
+    for number, pair in enumerate(pairs, start=1):
         a, b = sorted(pair, key=lambda n: (rank[n], n))
-        chart.edge(idea_id(a), idea_id(b), "-.-")
+        if rank[a] == rank[b]:
+            junction = f"j{number}"
+            chart.junction(junction)
+            chart.edge(idea_id(a), junction, "-.-")
+            chart.edge(idea_id(b), junction, "-.-")
+        else:
+            chart.edge(idea_id(a), idea_id(b), "-.-")
 
 
 def lanes(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
@@ -182,6 +215,8 @@ def lanes(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
     chart.node("ctr", _hub_label(center, style), "stadium")
     placed: dict[str, list[str]] = {"center": ["ctr"]}
     rank: dict[int, int] = {}
+    pairs = _link_pairs(list(ideas))
+    side = _two_colour(pairs)
     for index, (category, members) in enumerate(_lanes_of(entry, ideas)):
         parent = "ctr"
         if category is not None:
@@ -190,14 +225,13 @@ def lanes(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
             placed.setdefault(f"hub:{category.key}", []).append(parent)
             chart.edge("ctr", parent)
         _add_ideas(chart, entry, members, placed, style, href)
-        for start in range(0, len(members), style.columns):
-            row = members[start : start + style.columns]
+        for row in _rows(members, style.columns, side):
             chart.edge(parent, idea_id(row[0].number))
             for column, (left, right) in enumerate(itertools.pairwise(row), start=1):
                 chart.edge(idea_id(left.number), idea_id(right.number), "~~~")
                 rank[right.number] = column
             rank[row[0].number] = 0
-    _add_links(chart, _link_pairs(list(ideas)), rank)
+    _add_links(chart, pairs, rank)
     _style_classes(chart, entry, placed)
     return chart
 
@@ -219,8 +253,7 @@ def classic(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...
         chart.edge("ctr", idea_id(idea.number))
         if idea.category in hub:
             chart.edge(idea_id(idea.number), hub[idea.category], "-.->")
-    pairs = _link_pairs(list(ideas))
-    _add_links(chart, pairs, _two_colour(pairs))
+    _add_links(chart, _link_pairs(list(ideas)), {i.number: 0 for i in ideas})
     _style_classes(chart, entry, placed)
     return chart
 

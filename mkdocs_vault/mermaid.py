@@ -93,6 +93,11 @@ class Flowchart:
         self.nodes.append(node_id)
         self.lines.append(f'{node_id}{left}"{label_html}"{right}')
 
+    def junction(self, node_id: str) -> None:
+        """A small filled dot where links meet (Mermaid 11.3+ shape syntax)."""
+        self.nodes.append(node_id)
+        self.lines.append(f"{node_id}@{{ shape: f-circ }}")
+
     def edge(self, a: str, b: str, arrow: str = "-->") -> None:
         """Connect two declared nodes; `~~~` is an invisible link that only guides the layout."""
         self.edges += 1

@@ -54,6 +54,14 @@ def idea_nodes(graph: dict[str, Any]) -> dict[int, dict[str, Any]]:
     return {int(n["id"][1:]): n for n in graph["nodes"] if re.fullmatch(r"k\d+", n["id"])}
 
 
+def overlapping(graph: dict[str, Any]) -> list[tuple[str, str]]:
+    """Pairs of nodes whose boxes overlap on screen."""
+    nodes = graph["nodes"]
+    return [(a["id"], b["id"]) for i, a in enumerate(nodes) for b in nodes[i + 1:]
+            if a["box"][0] < b["box"][2] - 0.5 and b["box"][0] < a["box"][2] - 0.5
+            and a["box"][1] < b["box"][3] - 0.5 and b["box"][1] < a["box"][3] - 0.5]
+
+
 def test_example_site_has_several_entries() -> None:
     """The example shows more than one entry, in more than one form."""
     assert len(ENTRIES) >= 3
@@ -71,7 +79,11 @@ def test_every_entry_renders_completely(browser: Any, base_url: str, example_bui
         [graph] = shown.graphs
         assert graph["rendered"]
         assert not graph["error"]
-        assert len(graph["nodes"]) == 1 + len(entry.ideas) + len(entry.categories)
+        links = {tuple(sorted((i.number, o))) for i in entry.ideas for o in i.links}
+        junctions = [n for n in graph["nodes"] if n["id"].startswith("j")]
+        assert len(graph["nodes"]) == (1 + len(entry.ideas) + len(entry.categories)
+                                       + len(junctions))
+        assert len(junctions) <= len(links)
         ideas = idea_nodes(graph)
         assert sorted(ideas) == [i.number for i in entry.ideas]
         for idea in entry.ideas:
@@ -80,6 +92,11 @@ def test_every_entry_renders_completely(browser: Any, base_url: str, example_bui
             assert node["href"] == f"#idea-{idea.number}"
             assert node["title"] == plain_text(idea.text)
             assert node["spill"] <= 1, f"label {idea.number} sticks out of its card"
+        smallest = min(n["minPx"] for n in graph["nodes"] if not n["id"].startswith("j"))
+        record(f"entry:{url}", {"min_label_px": round(smallest, 2),
+                                "height_px": round(graph["height"], 1)})
+        assert smallest >= MIN_LABEL_PX
+        assert overlapping(graph) == []
         items = shown.page.evaluate(
             "() => [...document.querySelectorAll('li[id^=\"idea-\"]')].map(li => li.id)")
         assert items == [f"idea-{i.number}" for i in entry.ideas]
@@ -113,11 +130,7 @@ def test_deepseek_graph_is_readable(browser: Any, base_url: str, example_build: 
         assert graph["hostOverflow"] <= 0
         assert graph["pageOverflow"] <= 0
         assert worst_contrast >= MIN_CONTRAST
-        boxes = [n["box"] for n in graph["nodes"]]
-        overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
-                    if a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5
-                    and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5]
-        assert overlaps == []
+        assert overlapping(graph) == []
 
 
 def test_idea_node_links_to_its_list_item(browser: Any, base_url: str,

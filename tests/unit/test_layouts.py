@@ -23,6 +23,7 @@ EDGE_RE = re.compile(r"^(\w+) (-->|-\.->|-\.-|~~~) (\w+)$")
 CLASS_RE = re.compile(r"^class (\S+) (\w+)$")
 CLASSDEF_RE = re.compile(r"^classDef (\w+) (\S+)$")
 CLICK_RE = re.compile(r'^click (\w+) href "([^"]*)"')
+JUNCTION_RE = re.compile(r"^(j\d+)@\{ shape: f-circ \}$")
 
 
 def category_index(entry: Entry, key: str | None) -> int:
@@ -74,8 +75,11 @@ class Parsed:
         self.classes: dict[str, str] = {}
         self.class_defs: dict[str, dict[str, str]] = {}
         self.clicks: list[tuple[str, str]] = []
+        self.junctions: list[str] = []
         for line in self.lines[2:]:
-            if match := NODE_RE.match(line):
+            if match := JUNCTION_RE.match(line):
+                self.junctions.append(match.group(1))
+            elif match := NODE_RE.match(line):
                 self.nodes.append((match.group(1), match.group(2), match.group(3)))
             elif match := EDGE_RE.match(line):
                 self.edges.append((match.group(1), match.group(2), match.group(3)))
@@ -291,8 +295,32 @@ def test_links_drawn_once_per_pair(layout: str) -> None:
     """Each linked pair is one dotted `-.-` edge, whichever side wrote the link."""
     entry = make_entry(LINKED)
     graph = Parsed(concept_graphs(entry, "C", layout, GraphStyle(), href)[0].source())
-    dotted = [tuple(sorted((a, b))) for a, arrow, b in graph.edges if arrow == "-.-"]
-    assert sorted(dotted) == [("k1", "k2"), ("k1", "k3"), ("k1", "k4"), ("k2", "k4")]
+    assert sorted(link_pairs(graph)) == [("k1", "k2"), ("k1", "k3"), ("k1", "k4"), ("k2", "k4")]
+    # Each junction joins exactly two ideas and has the junction class.
+    for junction in graph.junctions:
+        assert sum(junction in (a, b) for a, _, b in graph.edges) == 2
+        assert graph.classes[junction] == "junction"
+
+
+def link_pairs(graph: Parsed) -> list[tuple[str, str]]:
+    """Linked idea pairs, whether joined directly or through a junction dot."""
+    pairs = [(a, b) for a, arrow, b in graph.edges if arrow == "-.-" and not b.startswith("j")]
+    meeting: dict[str, list[str]] = {}
+    for a, arrow, b in graph.edges:
+        if arrow == "-.-" and b.startswith("j"):
+            meeting.setdefault(b, []).append(a)
+    pairs += [(ends[0], ends[1]) for ends in meeting.values()]
+    return [(min(a, b, key=lambda k: int(k[1:])), max(a, b, key=lambda k: int(k[1:])))
+            for a, b in pairs]
+
+
+def test_same_column_links_meet_at_a_junction() -> None:
+    """Ideas in the same layout column are joined through a dot, never directly (a direct
+    edge would push one of them out of its column)."""
+    entry = make_entry(LINKED)
+    graph = Parsed(concept_graphs(entry, "C", "classic", GraphStyle(), href)[0].source())
+    assert not [e for e in graph.edges if e[1] == "-.-" and e[2].startswith("k")]
+    assert len(graph.junctions) == 4
 
 
 def test_no_links_no_dotted_edges() -> None:
@@ -367,7 +395,7 @@ def test_big_entry_graphs(layout: str) -> None:
         graph = Parsed(chart.source())
         ideas = {node for node, _, _ in graph.nodes if node.startswith("k")}
         assert ideas == {idea_id(i.number) for i in part}
-        declared = {node for node, _, _ in graph.nodes}
+        declared = {node for node, _, _ in graph.nodes} | set(graph.junctions)
         for a, _, b in graph.edges:
             assert {a, b} <= declared
         assert len(graph.clicks) == len(part)
@@ -375,7 +403,6 @@ def test_big_entry_graphs(layout: str) -> None:
         present = {i.number for i in part}
         expected_links = {tuple(sorted((i.number, o))) for i in part for o in i.links
                           if o in present}
-        dotted = [tuple(sorted((int(a[1:]), int(b[1:]))))
-                  for a, arrow, b in graph.edges if arrow == "-.-"]
+        dotted = [(int(a[1:]), int(b[1:])) for a, b in link_pairs(graph)]
         assert len(dotted) == len(set(dotted))
         assert set(dotted) == expected_links
