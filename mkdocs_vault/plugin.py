@@ -12,7 +12,9 @@ Flow of one build:
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -23,7 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from mkdocs_vault.config import VaultConfig, render_options
-from mkdocs_vault.render import lift_idea_ids, problems_box, render_page
+from mkdocs_vault.render import lift_idea_ids, problems_box, render_page, sanitize_fields
 from mkdocs_vault.vault import LoadedPage, Vault, digest, load_meta, load_page
 
 if TYPE_CHECKING:
@@ -60,9 +62,11 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         if not self.config.enabled:
             return None
         try:
-            self.options = render_options(self.config)
+            options = render_options(self.config)
         except base.ValidationError as error:
             raise PluginError(f"vault: invalid option: {error}") from error
+        # Marks the authors' Markdown fields so on_page_content can filter their HTML.
+        self.options = dataclasses.replace(options, field_guard=secrets.token_hex(8))
         self._config_dir = os.path.dirname(config.config_file_path or ".") or "."
         self.mermaid_js = self._find_mermaid(self.config.mermaid_js)
         if config.theme.name != "material":
@@ -143,7 +147,11 @@ class VaultPlugin(BasePlugin[VaultConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
         loaded = self.vault.get(page.file.src_uri)
-        return lift_idea_ids(html) if loaded is not None and loaded.ok else None
+        if loaded is None or not loaded.ok or self.options is None:
+            return None
+        if self.options.field_guard:
+            html = sanitize_fields(html, self.options.field_guard)
+        return lift_idea_ids(html)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.global_assets or page.file.src_uri not in self.vault:

@@ -15,40 +15,58 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from mkdocs_vault import colors
+from mkdocs_vault.labels import collapse_spaces
 from mkdocs_vault.layouts import concept_graphs
 from mkdocs_vault.mermaid import to_html
 from mkdocs_vault.model import SECTIONS, Entry
 from mkdocs_vault.options import RenderOptions
 from mkdocs_vault.problems import Problem
+from mkdocs_vault.sanitize import sanitize
 
 MARKER_RE = re.compile(r"^[ \t]{0,3}<!--\s*vault:\s*([\w-]*)\s*-->[ \t]*$")
 _FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})(.*)$")
-# Characters that mean something to Markdown or to common extensions (emoji `:x:`, `==mark==`,
-# `~~del~~`, `^^ins^^`, arithmatex `$`, attr_list and macros `{}`) wherever they stand; plain
-# text never starts a line here, so list and heading markers need no escaping.
-_MD_SPECIAL = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {ch: f"&#{ord(ch)};" for ch in "\\`*_{}[]#|~=^:$"}
-)
-_CODE_SPAN_RE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+# Plain text is written with its ASCII punctuation as character references (all but , ; ?):
+# then no Markdown syntax and no extension (emoji `:x:`, `++keys++`, smartsymbols `(c)`,
+# magiclink `www.x.org`, smarty quotes, attr_list and macros `{}`, arithmatex `$`) can read
+# anything into it.
+_PUNCTUATION_RE = re.compile("[" + re.escape("!\"#$%&'()*+-./:<=>@[\\]^_`{|}~") + "]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Python-Markdown's own code-span pattern (markdown.inlinepatterns.BACKTICK_RE), applied per
+# paragraph as Markdown does, so that we agree on what is code.
+_BACKTICK_RE = re.compile(r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)(`+)(.+?)(?<!`)\2(?!`))",
+                          re.DOTALL)
+_PARAGRAPH_BREAK_RE = re.compile(r"(\n[ \t]*\n)")
 _TAG_START_RE = re.compile(r"<(?!(?:https?|mailto|ftp):[^\s<>]*>)")
 IDEA_ANCHOR = "idea-{number}"
 _ANCHOR_SPAN_RE = re.compile(r'<li>(\s*<p>)?<span class="vault-anchor" id="(idea-\d+)"></span>')
 
 
 def plain(text: str) -> str:
-    """Author's plain text (a name, a title) as inert Markdown: shown exactly as written."""
-    return text.translate(_MD_SPECIAL)
+    """Author's plain text (a name, a title) as inert Markdown, on one line: shown exactly as
+    written, whatever Markdown extensions the site uses."""
+    text = collapse_spaces(_CONTROL_RE.sub("", text))
+    return _PUNCTUATION_RE.sub(lambda m: f"&#{ord(m.group())};", text)
 
 
 def inert_html(markdown: str) -> str:
     """Markdown whose raw HTML shows as text: `a <b> c` and `List<String>` read literally and
-    `<script>` cannot run. Code spans and `<https://...>` autolinks keep working."""
+    `<script>` cannot run. Code spans and `<https://...>` autolinks keep working.
+
+    This keeps honest text readable; `sanitize` is what guarantees safety afterwards.
+    """
+    parts = _PARAGRAPH_BREAK_RE.split(_CONTROL_RE.sub("", markdown))
+    return "".join(part if i % 2 else _inert_paragraph(part) for i, part in enumerate(parts))
+
+
+def _inert_paragraph(text: str) -> str:
     out, position = [], 0
-    for match in _CODE_SPAN_RE.finditer(markdown):
-        out.append(_TAG_START_RE.sub("&lt;", markdown[position : match.start()]))
+    for match in _BACKTICK_RE.finditer(text):
+        if match.group(2) is None:
+            continue  # a run of escaped backslashes, not a code span
+        out.append(_TAG_START_RE.sub("&lt;", text[position : match.start()]))
         out.append(match.group())
         position = match.end()
-    out.append(_TAG_START_RE.sub("&lt;", markdown[position:]))
+    out.append(_TAG_START_RE.sub("&lt;", text[position:]))
     return "".join(out)
 
 
@@ -65,9 +83,30 @@ class Rendered:
     problems: tuple[Problem, ...] = ()
 
 
-def _markdown(text: str, options: RenderOptions) -> str:
-    """An author's Markdown field, with raw HTML allowed only if the site says so."""
-    return text if options.raw_html else inert_html(text)
+def _markdown(text: str, options: RenderOptions, *, block: bool = False) -> str:
+    """An author's Markdown field: raw HTML allowed only if the site says so; otherwise marked
+    for `sanitize_fields`, which filters the HTML it becomes."""
+    if options.raw_html:
+        return text
+    text = inert_html(text)
+    if not options.field_guard:
+        return text
+    start, end = _guards(options.field_guard)
+    return f"{start}\n\n{text}\n\n{end}" if block else f"{start}{text}{end}"
+
+
+def _guards(nonce: str) -> tuple[str, str]:
+    return f"<!--vault-md-{nonce}-->", f"<!--/vault-md-{nonce}-->"
+
+
+def sanitize_fields(page_html: str, nonce: str) -> str:
+    """Filter the HTML of every guarded Markdown field (see `_markdown`), drop the guards.
+
+    The nonce is random per build, so text in a field cannot forge a closing guard.
+    """
+    start, end = _guards(nonce)
+    pattern = re.compile(re.escape(start) + r"(.*?)" + re.escape(end), re.DOTALL)
+    return pattern.sub(lambda m: sanitize(m.group(1)), page_html)
 
 
 def _heading(options: RenderOptions, key: str, **values: object) -> str:
@@ -146,7 +185,7 @@ def legend(entry: Entry) -> str:
     for category in entry.categories:
         count = sum(1 for i in entry.ideas if i.category == category.key)
         tags.append(f'<span class="vault-tag" style="background:{category.color};'
-                    f'color:{colors.LABEL_COLOR}">{html.escape(category.label)}'
+                    f'color:{colors.LABEL_COLOR}">{attr(collapse_spaces(category.label))}'
                     f' <span class="vault-count">{count}</span></span>')
     return '<p class="vault-legend">' + " ".join(tags) + "</p>"
 
@@ -155,7 +194,8 @@ def resume(entry: Entry, options: RenderOptions) -> str:
     """The résumé heading and the author's paragraphs."""
     if not entry.resume:
         return ""
-    return _heading(options, "resume") + _markdown(entry.resume.strip(), options) + "\n\n"
+    return (_heading(options, "resume") + _markdown(entry.resume.strip(), options, block=True)
+            + "\n\n")
 
 
 def ideas(entry: Entry, options: RenderOptions) -> str:
@@ -168,7 +208,7 @@ def ideas(entry: Entry, options: RenderOptions) -> str:
         category = entry.category(idea.category)
         if options.idea_tags and category is not None:
             tag = (f' <span class="vault-tag" style="background:{category.color};'
-                   f'color:{colors.LABEL_COLOR}">{html.escape(category.label)}</span>')
+                   f'color:{colors.LABEL_COLOR}">{plain(category.label)}</span>')
         anchor = IDEA_ANCHOR.format(number=idea.number)
         out += f'{idea.number}. <span class="vault-anchor" id="{anchor}"></span>{text}{tag}\n'
     return out + "\n"
