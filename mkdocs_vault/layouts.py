@@ -61,7 +61,8 @@ def idea_id(number: int) -> str:
 
 
 def _hub_label(text: str, style: GraphStyle) -> str:
-    return "<br>".join(f"<b>{escape(line)}</b>" for line in wrap(text, style.hub_chars)) or " "
+    lines = wrap(clip(text, LABEL_MAX), style.hub_chars)
+    return "<br>".join(f"<b>{escape(line)}</b>" for line in lines) or " "
 
 
 # DOMPurify (run by Mermaid) drops any attribute containing `-->`, `]>` or `</`; an invisible
@@ -100,31 +101,46 @@ def _init(style: GraphStyle) -> dict[str, object]:
 
 
 def _lanes_of(entry: Entry, ideas: tuple[Idea, ...]) -> list[tuple[Category | None, list[Idea]]]:
-    """Ideas grouped by category, in the declared category order; uncategorised ones last."""
+    """Ideas grouped by category, in the declared category order; uncategorised ones last.
+
+    Categories without ideas here get no lane (the legend still lists them): a graph of one
+    idea must not carry hundreds of empty hubs past Mermaid's limits.
+    """
+    groups: dict[str | None, list[Idea]] = {}
+    known = {c.key for c in entry.categories}
+    for idea in ideas:
+        groups.setdefault(idea.category if idea.category in known else None, []).append(idea)
     lanes: list[tuple[Category | None, list[Idea]]] = [
-        (c, [i for i in ideas if i.category == c.key]) for c in entry.categories
+        (c, groups[c.key]) for c in entry.categories if c.key in groups
     ]
-    loose = [i for i in ideas if entry.category(i.category) is None]
-    if loose:
-        lanes.append((None, loose))
-    return [(c, members) for c, members in lanes if members or len(ideas) == len(entry.ideas)]
+    if None in groups:
+        lanes.append((None, groups[None]))
+    return lanes
 
 
 def _style_classes(chart: Flowchart, entry: Entry, placed: dict[str, list[str]]) -> None:
     chart.class_def("center", fill=CENTER_FILL, stroke="#444444", stroke_width="2px",
                     color=colors.LABEL_COLOR)
     chart.assign("center", placed.pop("center", []))
+    # Only classes this graph uses: a part of a large entry must not carry them all.
     for index, category in enumerate(entry.categories):
+        ideas = placed.pop(f"cat:{category.key}", [])
+        hubs = placed.pop(f"hub:{category.key}", [])
+        if not ideas and not hubs:
+            continue
         stroke = colors.shade(category.color, 0.45)
         chart.class_def(f"cat{index}", fill=category.color, stroke=stroke, color=colors.LABEL_COLOR)
         chart.class_def(f"hub{index}", fill=category.color, stroke=stroke, stroke_width="2px",
                         color=colors.LABEL_COLOR)
-        chart.assign(f"cat{index}", placed.pop(f"cat:{category.key}", []))
-        chart.assign(f"hub{index}", placed.pop(f"hub:{category.key}", []))
-    chart.class_def("plain", fill=PLAIN_FILL, stroke="#59636e", color=colors.LABEL_COLOR)
-    chart.assign("plain", placed.pop("plain", []))
-    chart.class_def("junction", fill=JUNCTION_FILL, stroke=JUNCTION_FILL)
-    chart.assign("junction", [n for n in chart.nodes if n.startswith("j")])
+        chart.assign(f"cat{index}", ideas)
+        chart.assign(f"hub{index}", hubs)
+    if "plain" in placed:
+        chart.class_def("plain", fill=PLAIN_FILL, stroke="#59636e", color=colors.LABEL_COLOR)
+        chart.assign("plain", placed.pop("plain"))
+    junctions = [n for n in chart.nodes if n.startswith("j")]
+    if junctions:
+        chart.class_def("junction", fill=JUNCTION_FILL, stroke=JUNCTION_FILL)
+        chart.assign("junction", junctions)
 
 
 def _class_key(entry: Entry, idea: Idea) -> str:
@@ -245,7 +261,7 @@ def classic(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...
     _add_ideas(chart, entry, list(ideas), placed, style, href)
     used = {i.category for i in ideas}
     for index, category in enumerate(entry.categories):
-        if category.key in used or len(ideas) == len(entry.ideas):
+        if category.key in used:
             chart.node(f"hub{index}", _hub_label(category.label, style), "rect")
             placed.setdefault(f"hub:{category.key}", []).append(f"hub{index}")
     hub = {c.key: f"hub{i}" for i, c in enumerate(entry.categories)}

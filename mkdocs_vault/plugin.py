@@ -166,7 +166,10 @@ class VaultPlugin(BasePlugin[VaultConfig]):
     def _report(self, problems: tuple[Problem, ...], file: File) -> None:
         path = self._display_path(file)
         for problem in problems:
-            log.warning(problem.format(path))
+            if problem.severity == "info":
+                log.info(problem.format(path))
+            else:
+                log.warning(problem.format(path))
 
     def _display_path(self, file: File) -> str:
         """The file as the author knows it: relative to mkdocs.yml (`docs/talks/x.md`)."""

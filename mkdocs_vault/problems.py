@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,7 +14,8 @@ class Problem:
 
     An `error` means the entry cannot be rendered; a `warning` means it can, but something the
     author wrote was questionable. Both are logged as MkDocs warnings, so `--strict` fails on
-    either, while `mkdocs serve` keeps going and shows errors on the page itself.
+    either, while `mkdocs serve` keeps going and shows errors on the page itself. `info` is
+    for things the plugin did that the author should know about but need not fix.
     """
 
     message: str

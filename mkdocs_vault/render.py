@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from mkdocs_vault import colors
 from mkdocs_vault.labels import collapse_spaces
 from mkdocs_vault.layouts import concept_graphs
-from mkdocs_vault.mermaid import to_html
+from mkdocs_vault.mermaid import Flowchart, to_html
 from mkdocs_vault.model import SECTIONS, Entry
 from mkdocs_vault.options import RenderOptions
 from mkdocs_vault.problems import Problem
@@ -159,11 +159,18 @@ def _names(names: tuple[str, ...]) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " & " + shown[-1]
 
 
-def graph(entry: Entry, center: str, options: RenderOptions) -> str:
-    """The concept graph (several when an entry is very large) and its legend."""
+def graph(entry: Entry, center: str, options: RenderOptions,
+          problems: list[Problem] | None = None) -> str:
+    """The concept graph (several when an entry is very large) and its legend.
+
+    Links between ideas that land in different parts cannot be drawn; each is reported to
+    `problems` at info level (it is not the author's mistake, but it is not silent either).
+    """
     layout = entry.layout or options.layout
     charts = concept_graphs(entry, center, layout, options.graph,
                             lambda n: "#" + IDEA_ANCHOR.format(number=n))
+    if problems is not None and len(charts) > 1:
+        problems.extend(_undrawn_links(entry, charts))
     out = _heading(options, "graph")
     for part, chart in enumerate(charts, start=1):
         if len(charts) > 1:
@@ -177,6 +184,21 @@ def graph(entry: Entry, center: str, options: RenderOptions) -> str:
     if options.legend and entry.categories:
         out += legend(entry) + "\n\n"
     return out
+
+
+def _undrawn_links(entry: Entry, charts: list[Flowchart]) -> list[Problem]:
+    part = {int(node[1:]): index for index, chart in enumerate(charts, start=1)
+            for node in chart.nodes if node.startswith("k")}
+    found = []
+    for idea in entry.ideas:
+        for other in idea.links:
+            if idea.number < other and part.get(idea.number) != part.get(other):
+                found.append(Problem(
+                    f"idea {idea.number}'s link to idea {other} is not drawn: they are in "
+                    f"different parts of the graph ({part.get(idea.number)} and "
+                    f"{part.get(other)}); graph.max_ideas sets how many ideas one part holds",
+                    field=f"ideas[{idea.number - 1}].links", severity="info"))
+    return found
 
 
 def legend(entry: Entry) -> str:
@@ -233,14 +255,14 @@ def render_page(entry: Entry, body: str, options: RenderOptions, *, title: str,
         title: the page title, the graph's centre when the entry names none.
         body_line: line of the file where `body` starts, for problems with markers.
     """
+    problems: list[Problem] = []
     parts: dict[str, Callable[[], str]] = {
         "header": lambda: header(entry, options),
-        "graph": lambda: graph(entry, entry.center_label(title), options),
+        "graph": lambda: graph(entry, entry.center_label(title), options, problems),
         "resume": lambda: resume(entry, options),
         "ideas": lambda: ideas(entry, options),
         "credits": lambda: credits_line(entry, options),
     }
-    problems: list[Problem] = []
     lines, placed = _place_markers(body, parts, body_line, problems)
     order = list(entry.sections or options.sections)
     if "body" not in order:

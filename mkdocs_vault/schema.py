@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -17,10 +18,13 @@ from mkdocs_vault import colors
 from mkdocs_vault.labels import LABEL_CHARS, LABEL_MAX, derive_label, width
 from mkdocs_vault.model import LAYOUTS, SECTIONS, Category, Entry, Idea, Image, Source
 from mkdocs_vault.problems import Problem, Severity
+from mkdocs_vault.sanitize import safe_url
 
 Path = tuple[str | int, ...]
 Locate = Callable[[Path, bool], tuple[int, int] | None]
 """Gives (line, column) of a field path; the flag asks for the key rather than the value."""
+Raw = Callable[[Path], str | None]
+"""Gives a scalar exactly as written in the YAML (`010`, `0x1F`, `3.10`, `12:30`)."""
 
 FIELDS = {
     "series": "name of the series the entry belongs to",
@@ -46,6 +50,7 @@ CATEGORY_FIELDS = ("label", "color")
 
 _SAFE_SCHEMES = ("http", "https", "mailto", "ftp")
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_URL_LIKE_RE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*://|mailto:)")
 _MISSING = object()
 
 RawIdea = tuple[int, str, str | None, str | None, list[tuple[int, Path]]]
@@ -81,8 +86,9 @@ def _suggest(word: str, choices: list[str]) -> str:
 class _Checker:
     """Collects problems while converting one page's `vault:` mapping."""
 
-    def __init__(self, locate: Locate | None, label_chars: int) -> None:
+    def __init__(self, locate: Locate | None, label_chars: int, raw: Raw | None = None) -> None:
         self.locate = locate
+        self.raw = raw
         self.label_chars = label_chars
         self.problems: list[Problem] = []
 
@@ -108,12 +114,20 @@ class _Checker:
         if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
             self.report(path, f"expected text, got {_describe(value)}")
             return None
-        result = value.isoformat() if isinstance(value, dt.date) else str(value)
+        result = value if isinstance(value, str) else self._as_written(value, path)
         if not result.strip():
             if required:
                 self.report(path, "must not be empty")
             return None
         return result
+
+    def _as_written(self, value: object, path: Path) -> str:
+        """A number or date given where text is expected, as the author typed it: YAML reads
+        `010` as 8 and `12:30` as 750, but a series called 010 is called 010."""
+        written = self.raw(("vault", *path)) if self.raw is not None else None
+        if written is not None:
+            return written
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
 
     def integer(self, value: object, path: Path, minimum: int = 1) -> int | None:
         if value is None:
@@ -121,8 +135,15 @@ class _Checker:
         number: int | None = None
         if isinstance(value, int) and not isinstance(value, bool):
             number = value
-        elif isinstance(value, str) and value.strip().isdigit():
-            number = int(value.strip())
+        elif isinstance(value, str) and re.fullmatch(r"[0-9]+", value.strip()):
+            digits = value.strip()
+            if len(digits) > 18:
+                self.report(path, f"is too large ({len(digits)} digits)")
+                return None
+            number = int(digits)
+        if number is not None and abs(number) >= 10**18:
+            self.report(path, "is too large")
+            return None
         if number is None:
             self.report(path, f"expected a whole number, got {_describe(value)}")
             return None
@@ -152,21 +173,27 @@ class _Checker:
         return None
 
     def url(self, value: object, path: Path) -> str | None:
-        text = self.text(value, path)
+        if value is None:
+            return None
+        text = self.text(value, path, required=True)
         if text is None:
             return None
         stripped = text.strip()
-        cleaned = "".join(ch for ch in stripped if ch.isprintable() or ch == " ")
-        # A Markdown link destination cannot hold these raw; their %-codes mean the same.
-        for raw, code in ((" ", "%20"), ("<", "%3C"), (">", "%3E"), ('"', "%22")):
-            cleaned = cleaned.replace(raw, code)
-        scheme = _SCHEME_RE.match(cleaned)
-        if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
-            self.report(path, f"links with the scheme '{scheme.group(1)}:' are not allowed; "
-                        f"use {', '.join(s + ':' for s in _SAFE_SCHEMES)} or a relative path")
+        if not stripped:
+            self.report(path, "must not be empty")
             return None
-        if len(cleaned) != len(stripped) + 2 * sum(stripped.count(c) for c in ' <>"'):
+        cleaned = "".join(ch for ch in stripped if ch.isprintable() or ch == " ")
+        if not safe_url(cleaned):  # also catches javascript&colon; and java\tscript:
+            scheme = _SCHEME_RE.match(html.unescape(cleaned))
+            named = f"'{scheme.group(1)}:' " if scheme else ""
+            self.report(path, f"links with the scheme {named}are not allowed; use "
+                        f"{', '.join(s + ':' for s in _SAFE_SCHEMES)} or a relative path")
+            return None
+        if len(cleaned) != len(stripped):
             self.report(path, "contains control characters, which were removed", "warning")
+        # A Markdown link destination cannot hold these raw; their %-codes mean the same.
+        for raw, code in ((" ", "%20"), ("<", "%3C"), (">", "%3E"), ('"', "%22"), ("\\", "%5C")):
+            cleaned = cleaned.replace(raw, code)
         return cleaned
 
     def unknown_keys(self, value: Mapping[Any, Any], allowed: tuple[str, ...] | dict[str, str],
@@ -194,7 +221,7 @@ class _Checker:
         if value is None:
             return None
         if isinstance(value, str):
-            if _SCHEME_RE.match(value.strip()):
+            if _URL_LIKE_RE.match(value.strip()):  # "re:Invent keynote" is a title
                 url = self.url(value, ("source",))
                 return Source(title=url, url=url) if url else None
             return Source(title=value.strip()) if value.strip() else None
@@ -219,7 +246,8 @@ class _Checker:
             return None
         self.unknown_keys(value, IMAGE_FIELDS, ("image",))
         if value.get("src") is None:
-            self.report(("image", "src"), "is required", at_key=False)
+            self.report(("image", "src"), "is required: the path or URL of the image",
+                        at_key="src" in value)
             return None
         src = self.url(value.get("src"), ("image", "src"))
         alt = self.text(value.get("alt"), ("image", "alt")) or ""
@@ -230,18 +258,31 @@ class _Checker:
         if value is None:
             return None
         if isinstance(value, list):  # [open, cost]: keys that are their own labels
-            value = {item: None for item in value if isinstance(item, str | int)}
+            keys: dict[object, None] = {}
+            for index, item in enumerate(value):
+                if isinstance(item, str | int) and not isinstance(item, bool) and str(item).strip():
+                    keys[item] = None
+                else:
+                    self.report(("categories", index), f"expected a category key, got "
+                                f"{_describe(item)}")
+            value = keys
         if not isinstance(value, Mapping):
             self.report(("categories",), f"expected a mapping of key -> {{label, color}}, "
                         f"got {_describe(value)}")
             return None
         result = []
+        seen: set[str] = set()
         for raw_key, spec in value.items():
             key = str(raw_key)
             path: Path = ("categories", key)
+            if key in seen:
+                self.report(path, f"the key '{key}' is declared twice (YAML reads 1 and '1' as "
+                            f"different keys, but ideas name categories by text)", at_key=True)
+                continue
+            seen.add(key)
             label, color = key, None
             if isinstance(spec, str | int | float) and not isinstance(spec, bool):
-                label = str(spec)
+                label = self.text(spec, path) or key
             elif isinstance(spec, Mapping):
                 self.unknown_keys(spec, CATEGORY_FIELDS, path)
                 label = self.text(spec.get("label"), (*path, "label")) or key
@@ -272,7 +313,7 @@ class _Checker:
 
     def resume(self, value: object) -> str | None:
         if isinstance(value, list):
-            parts = [self.text(v, ("resume", i)) for i, v in enumerate(value)]
+            parts = [self.text(v, ("resume", i), required=True) for i, v in enumerate(value)]
             return "\n\n".join(p.strip() for p in parts if p) or None
         return self.text(value, ("resume",))
 
@@ -318,7 +359,8 @@ class _Checker:
         path: Path = ("ideas", index)
         who = f"idea {index + 1}: "
         if isinstance(item, str | int | float) and not isinstance(item, bool):
-            if not str(item).strip():
+            text = self.text(item, path)
+            if text is None:
                 self.report(path, f"{who}must not be empty")
                 return None
             if declared is not None:
@@ -326,7 +368,7 @@ class _Checker:
                             f"declared; write {{text: ..., category: ...}} with one of: "
                             f"{', '.join(declared)}")
                 return None
-            return index, str(item), None, None, []
+            return index, text, None, None, []
         if not isinstance(item, Mapping):
             self.report(path, f"{who}expected text or {{text, label, category, links}}, "
                         f"got {_describe(item)}")
@@ -369,20 +411,21 @@ class _Checker:
 
 
 def parse_entry(vault: object, front_matter: Mapping[str, Any] | None = None, *,
-                locate: Locate | None = None, label_chars: int = LABEL_CHARS
-                ) -> tuple[Entry | None, list[Problem]]:
+                locate: Locate | None = None, raw: Raw | None = None,
+                label_chars: int = LABEL_CHARS) -> tuple[Entry | None, list[Problem]]:
     """Validate a page's `vault:` value.
 
     Arguments:
         vault: the value of the `vault` key.
         front_matter: the whole front matter, for the page title and for hints.
         locate: finds the line of a field path (see `FrontMatter.locate`).
+        raw: gives a scalar as written (see `FrontMatter.raw`).
         label_chars: length budget of derived graph labels.
 
     Returns:
         The entry (None if any problem is an error) and every problem found.
     """
-    check = _Checker(locate, label_chars)
+    check = _Checker(locate, label_chars, raw)
     top = front_matter or {}
     if not isinstance(vault, Mapping):
         stray = [k for k in FIELDS if k in top]

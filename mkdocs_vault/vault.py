@@ -66,10 +66,10 @@ def load_front_matter(front_matter: FrontMatter, text_digest: str, *,
         return front_matter.locate_key(path) if at_key else front_matter.locate(path)
 
     entry, problems = parse_entry(front_matter.data["vault"], front_matter.data, locate=locate,
-                                  label_chars=label_chars)
-    for path, line in front_matter.duplicate_keys(("vault",)):
+                                  raw=front_matter.raw, label_chars=label_chars)
+    for path, line in front_matter.duplicates:
         problems.append(Problem(
-            "is written twice; only the last value is used", field_name(path[1:]), line,
+            "is written twice; only the last value is used", field_name(path), line,
             severity="warning"))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return LoadedPage(entry, tuple(problems), front_matter.body, front_matter.body_line,

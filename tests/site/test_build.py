@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 import pytest
@@ -306,6 +307,11 @@ def test_huge_texts_stay_within_mermaid_limits(site: SiteBuilder) -> None:
                for s in sources)
     drawn = sorted(int(n) for s in sources for n in re.findall(r"^k(\d+)\(", s, re.M))
     assert drawn == list(range(1, 61))
+    # Links between parts cannot be drawn; the log says so (at info level: not a mistake).
+    undrawn = [r.getMessage() for r in result.records
+               if r.levelname == "INFO" and "is not drawn" in r.getMessage()]
+    assert undrawn
+    assert all("huge.md" in m and ".links" in m for m in undrawn)
 
 
 def test_vault_data_from_another_plugin_is_used(site: SiteBuilder) -> None:
@@ -330,3 +336,60 @@ def test_tags_and_other_front_matter_survive(site: SiteBuilder) -> None:
     page = site.build(strict=True).html("talk.md")
     assert "md-tag" in page
     assert ">chips<" in page
+
+
+class Elements(HTMLParser):
+    """Every element of an HTML fragment, with its attributes (what a browser would build)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, attrs))
+
+
+HOSTILE_MARKDOWN = {
+    "series": "a\n\n- injected list item",
+    "host": "www.example.com ++ctrl+alt++ (c) 1/2 user@example.com :smile:",
+    "categories": {"c": {"label": "[click](javascript:alert(1)) *em* `code`"}},
+    "resume": "a `x\n\n<img src=x onerror=alert(1)>\n\n` b",
+    "ideas": [
+        {"text": "two \\`<svg onload=alert(6)>` end", "category": "c"},
+        {"text": "[l](javascript:alert(5)) and [ok](https://example.org)", "category": "c"},
+        {"text": "[x](https://a.example){onclick=alert(1)} **b**{onmouseover=alert(2)}",
+         "category": "c"},
+        {"text": "List<String> and `List<String>` stay readable", "category": "c"},
+    ],
+    "credits": "\\`<img src=y onerror=alert(2)>`",
+}
+
+
+def test_no_script_reaches_the_page(site: SiteBuilder) -> None:
+    """Hostile Markdown in every field: no script-capable HTML comes out, text stays text."""
+    site.config["markdown_extensions"] = [
+        "attr_list", "pymdownx.magiclink", "pymdownx.keys", "pymdownx.smartsymbols",
+        "pymdownx.emoji"]
+    site.entry("talk.md", HOSTILE_MARKDOWN)
+    result = site.build(strict=True)
+    assert result.error is None, result.warnings
+    page = result.html("talk.md")
+    article = page[page.index("<article"):page.index("</article>")]
+    elements = Elements()
+    elements.feed(article)
+    assert not {"img", "svg", "script", "iframe"} & {tag for tag, _ in elements.found}
+    attributes = [(name, value or "") for _, attrs in elements.found for name, value in attrs]
+    assert [name for name, _ in attributes if name.startswith("on")] == []
+    assert [v for n, v in attributes if n in ("href", "src") and ":" in v
+            and not v.startswith(("http:", "https:", "#"))] == []
+    assert '<a href="https://example.org">ok</a>' in article
+    text = html.unescape(article)
+    assert "[click](javascript:alert(1)) *em* `code`" in text  # the category tag, literally
+    header = text[text.index('class="vault-header"'):text.index("</p>", text.index(
+        'class="vault-header"'))]
+    assert "www.example.com ++ctrl+alt++ (c) 1/2 user@example.com :smile:" in header
+    assert "<kbd" not in header
+    assert "- injected list item" in header
+    assert "<ul>" not in header
+    assert "List<String> and" in text
+    assert "<code>List&lt;String&gt;</code>" in article

@@ -258,27 +258,39 @@ def test_duplicate_keys_nested() -> None:
         "      label: f\n"  # 13
         "---\n"
     )
-    found = sorted(parsed(text).duplicate_keys(("vault",)), key=lambda item: item[1])
-    assert found == [
-        (("vault", "series"), 6),
-        (("vault", "ideas", 0, "text"), 9),
-        (("vault", "ideas", 1, "label"), 12),
-        (("vault", "ideas", 1, "label"), 13),
-    ]
+    assert parsed(text).duplicates == (
+        (("series",), 6),
+        (("ideas", 0, "text"), 9),
+        (("ideas", 1, "label"), 12),
+        (("ideas", 1, "label"), 13),
+    )
 
 
-def test_duplicate_keys_whole_document() -> None:
-    """From the root, top-level duplicates are found too."""
-    found = list(parsed("---\ntitle: a\ntitle: b\n---\n").duplicate_keys(()))
-    assert found == [(("title",), 3)]
+def test_no_duplicate_keys() -> None:
+    """Clean front matter has no duplicates."""
+    assert parsed(NESTED).duplicates == ()
 
 
-@pytest.mark.parametrize(
-    "path", [("vault",), ("vault", "ideas"), ("missing",), ("vault", "ideas", 7)]
-)
-def test_no_duplicate_keys(path: tuple[str | int, ...]) -> None:
-    """Clean front matter, or a path that does not exist, has no duplicates."""
-    assert list(parsed(NESTED).duplicate_keys(path)) == []
+def test_merge_keys_are_not_duplicates() -> None:
+    """`<<: *base` then an overriding key is deliberate, not a duplicate."""
+    text = ("---\nvault:\n  categories:\n    b: &b {label: X, color: '#ffffff'}\n"
+            "    a: {<<: *b, label: Y}\n  ideas: [{text: t, category: a}]\n---\n")
+    front_matter = parsed(text)
+    assert front_matter.duplicates == ()
+    assert front_matter.data["vault"]["categories"]["a"]["label"] == "Y"
+
+
+@pytest.mark.parametrize("text", [
+    "---\nvault: &v\n  ideas: [a]\n  self: *v\n---\n",
+    "---\nvault:\n  ideas: [a]\n  x: &l [*l]\n---\n",
+    "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+    "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+    "vault:\n  ideas: [a]\n  x: *f\n---\n",
+])
+def test_alias_loops_and_bombs_are_cheap(text: str) -> None:
+    """Shared and self-referencing nodes are walked once."""
+    assert parsed(text).duplicates == ()
 
 
 # -- has_vault_key -------------------------------------------------------------------------------
@@ -295,8 +307,11 @@ def test_no_duplicate_keys(path: tuple[str | int, ...]) -> None:
         ("---\nvaulted: 1\n---\n", False),
         ("---\nvault_x: 1\n---\n", False),
         ("---\nmy_vault: 1\n---\n", False),
-        ("---\nmeta:\n  vault: 1\n---\n", False),
-        ("---\n# vault: 1\n---\n", False),
+        ("---\n{vault: {ideas: [a]}}\n---\n", True),
+        ("---\n&v vault: {ideas: [a]}\n---\n", True),
+        # A permissive pre-filter: load_page checks the key is really top-level.
+        ("---\nmeta:\n  vault: 1\n---\n", True),
+        ("---\n# vault: 1\n---\n", True),
         ("---\ntitle: x\n---\nvault: 1\n", False),
         ("---\ntitle: x\n...\nvault: 1\n", False),
         ("vault: 1\n", False),
@@ -306,5 +321,34 @@ def test_no_duplicate_keys(path: tuple[str | int, ...]) -> None:
     ],
 )
 def test_has_vault_key(text: str, expected: bool) -> None:
-    """Only a top-level `vault:` key inside the front matter block counts."""
+    """Only a `vault:` key inside the front matter block counts."""
     assert has_vault_key(text) is expected
+
+
+@pytest.mark.parametrize("text", ["---\nmeta:\n  vault: 1\n---\n", "---\n# vault: 1\n---\n"])
+def test_nested_or_commented_vault_is_not_an_entry(text: str) -> None:
+    """A `vault:` that is not the top-level key does not make a vault page."""
+    from mkdocs_vault.vault import load_page
+
+    assert load_page(text) is None
+
+
+@pytest.mark.parametrize(("value", "kind"), [
+    ("!!bool maybe", "bool"), ("!!int abc", "int"), ("!!float abc", "float"),
+    ("!!timestamp abc", "timestamp"), ("2025-02-30", "timestamp"),
+])
+def test_unbuildable_values_are_located_errors(value: str, kind: str) -> None:
+    """Values PyYAML cannot build are problems with their line, never a crash."""
+    front_matter, problem = read_front_matter(f"---\ntitle: t\nflag: {value}\n---\n")
+    assert front_matter is None
+    assert problem is not None
+    assert problem.line == 3
+    assert kind in problem.message
+
+
+def test_huge_integer_is_a_located_error() -> None:
+    """A 5,000-digit number passes Python's int limit: a YAML problem, shown shortened."""
+    _, problem = read_front_matter(f"---\nvault:\n  number: {'9' * 5000}\n---\n")
+    assert problem is not None
+    assert problem.line == 3
+    assert len(problem.message) < 300

@@ -406,3 +406,38 @@ def test_big_entry_graphs(layout: str) -> None:
         dotted = [(int(a[1:]), int(b[1:])) for a, b in link_pairs(graph)]
         assert len(dotted) == len(set(dotted))
         assert set(dotted) == expected_links
+
+
+def from_yaml(front_matter: str) -> Entry:
+    """An entry from the whole front matter text (valid, maybe with warnings)."""
+    page = load_page(f"---\n{front_matter}---\n")
+    assert page is not None
+    assert page.entry is not None, page.problems
+    return page.entry
+
+
+def test_many_categories_stay_within_mermaid_limits() -> None:
+    """600 declared categories and one idea: one small graph; 400 one-idea categories: every
+    part under 45,000 characters and 450 edges, each with only its own styles."""
+    declared = "".join(f"    c{n}: {{label: Category {n}}}\n" for n in range(600))
+    one = from_yaml(f"vault:\n  categories:\n{declared}  ideas: [{{text: t, category: c7}}]\n")
+    [chart] = concept_graphs(one, "C", "lanes", GraphStyle(), href)
+    assert len(chart.nodes) == 3  # centre, hub, idea
+    ideas = "".join(f"    - {{text: idea {n}, category: c{n}}}\n" for n in range(400))
+    many = from_yaml(f"vault:\n  categories:\n{declared}  ideas:\n{ideas}")
+    for layout in LAYOUTS:
+        charts = concept_graphs(many, "C", layout, GraphStyle(), href)
+        assert sum(len([n for n in c.nodes if n.startswith("k")]) for c in charts) == 400
+        for chart in charts:
+            source = chart.source()
+            assert len(source) <= 45_000
+            assert chart.edges <= 450
+            assert source.count("classDef cat") <= 80
+
+
+def test_long_centre_and_category_labels_are_cut() -> None:
+    """Centre and hub labels are cut at 200 characters like idea labels."""
+    entry = from_yaml("vault:\n  categories: {a: {label: '" + ">" * 10_000 + "'}}\n"
+                      "  ideas: [{text: t, category: a}]\n")
+    [chart] = concept_graphs(entry, '"' * 10_000, "lanes", GraphStyle(), href)
+    assert len(chart.source()) < 10_000

@@ -340,8 +340,21 @@ CATEGORIES = "  categories:\n    geo: Geo\n    cost: Cost\n"  # file lines 3-5
         ("vault:\n  categories: 3\n  ideas: [a]\n", "categories", 3, ["expected a mapping"]),
         ("vault:\n  source: {title: t, url: 'javascript:alert(1)'}\n  ideas: [a]\n",
          "source.url", 3, ["'javascript:' are not allowed"]),
-        ("vault:\n  source: 'javascript:alert(1)'\n  ideas: [a]\n", "source", 3,
+        ("vault:\n  source: 'javascript://alert(1)'\n  ideas: [a]\n", "source", 3,
          ["'javascript:' are not allowed"]),
+        ("vault:\n  source: {title: t, url: 'javascript&colon;alert(3)'}\n  ideas: [a]\n",
+         "source.url", 3, ["are not allowed"]),
+        ("vault:\n  image: {src: 'java&#115;cript:alert(4)'}\n  ideas: [a]\n",
+         "image.src", 3, ["are not allowed"]),
+        ("vault:\n  image: {src: '   ', alt: cover}\n  ideas: [a]\n", "image.src", 3,
+         ["must not be empty"]),
+        ("vault:\n  resume: [a, null, b]\n  ideas: [a]\n", "resume[1]", 3, ["is required"]),
+        ("vault:\n  categories: [{a: b}, x]\n  ideas: [{text: t, category: x}]\n",
+         "categories[0]", 3, ["expected a category key"]),
+        ("vault:\n  categories: [1, '1']\n  ideas: [{text: t, category: 1}]\n",
+         "categories.1", 3, ["declared twice"]),
+        ("vault:\n  number: '²'\n  ideas: [a]\n", "number", 3, ["whole number"]),
+        (f"vault:\n  number: '{'9' * 5000}'\n  ideas: [a]\n", "number", 3, ["too large"]),
         ("vault:\n  image: 'JaVaScRiPt:alert(1)'\n  ideas: [a]\n", "image", 3,
          ["'JaVaScRiPt:' are not allowed"]),
         ("vault:\n  image: {src: 'data:text/html,x'}\n  ideas: [a]\n", "image.src", 3,
@@ -620,3 +633,38 @@ def test_has_errors() -> None:
     assert not has_errors([Problem("w", severity="warning")])
     assert has_errors([Problem("w", severity="warning"), Problem("e")])
     assert not has_errors([])
+
+
+def test_source_text_with_a_colon_is_a_title() -> None:
+    """`re:Invent keynote` names a source; only `scheme://` (or mailto:) makes it a link."""
+    for title in ("re:Invent 2024 keynote", "Part:One", "javascript:alert(1)"):
+        page = load(f"vault:\n  ideas: [a]\n  source: '{title}'\n")
+        assert page.problems == ()
+        assert page.entry is not None
+        assert page.entry.source == Source(title)
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("0x1F", "0x1F"), ("12:30", "12:30"), ("3.10", "3.10"), ("010", "010"),
+    ("1.0e+400", "1.0e+400"),
+])
+def test_numbers_in_text_fields_are_kept_as_written(written: str, shown: str) -> None:
+    """YAML would read these as numbers; text fields show what the author typed."""
+    page = load(f"vault:\n  series: {written}\n  ideas:\n    - {written}\n")
+    assert page.entry is not None
+    assert page.entry.series == shown
+    assert page.entry.ideas[0].text == shown
+
+
+def test_odd_keys_are_located() -> None:
+    """`yes:`, `~:` and `0x10:` keys are reported on their own lines."""
+    page = load("vault:\n  ideas: [a]\n  yes: 1\n  ~: 2\n  0x10: 3\n")
+    lines = sorted(p.line for p in page.problems if "unknown field" in p.message)
+    assert lines == [4, 5, 6]
+
+
+def test_backslash_at_the_end_of_a_url() -> None:
+    """A trailing backslash cannot escape the Markdown link."""
+    page = load("vault:\n  ideas: [a]\n  source: {title: t, url: 'http://a.example/x\\'}\n")
+    assert page.entry is not None
+    assert page.entry.source == Source("t", "http://a.example/x%5C")
