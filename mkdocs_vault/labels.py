@@ -59,11 +59,15 @@ def plain_text(markdown: str) -> str:
     return collapse_spaces(text)
 
 
+_WIDE_CANDIDATE_RE = re.compile("[\u1100-\U0010ffff]")
+
+
 def width(text: str) -> int:
     """Display width: East Asian wide and full-width characters count as two."""
     if not text or max(text) < "\u1100":  # no wide characters below U+1100; a hot path
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    candidates = _WIDE_CANDIDATE_RE.findall(text)
+    return len(text) + sum(1 for ch in candidates if unicodedata.east_asian_width(ch) in "WF")
 
 
 def _tokens(text: str) -> list[str]:

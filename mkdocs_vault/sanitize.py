@@ -90,6 +90,8 @@ class _Filter(HTMLParser):
 
 def sanitize(fragment: str) -> str:
     """The fragment with only allowlisted elements and attributes; the rest shown as text."""
+    if "<" not in fragment:  # plain text (entities included): nothing to filter, and common
+        return fragment
     parser = _Filter()
     parser.feed(fragment)
     parser.close()
