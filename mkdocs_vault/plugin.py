@@ -5,7 +5,8 @@ Flow of one build:
     on_files (-50)   loads and validates every vault page before any page renders, logs problems,
                      adds the stylesheet (and Mermaid) to the site
     on_page_markdown replaces a vault page's Markdown by the expanded entry
-    on_page_content  puts the `idea-N` ids on the list items
+    on_page_content  filters the HTML of the authors' Markdown fields (see sanitize.py) and
+                     puts the `idea-N` ids on the list items
     on_post_page     links the stylesheet (and Mermaid) from vault pages only, so other pages
                      stay byte-identical to a build without the plugin
 """
@@ -25,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from mkdocs_vault.config import VaultConfig, render_options
+from mkdocs_vault.frontmatter import has_vault_key
 from mkdocs_vault.render import lift_idea_ids, problems_box, render_page, sanitize_fields
 from mkdocs_vault.vault import LoadedPage, Vault, digest, load_meta, load_page
 
@@ -60,6 +62,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
+            self.options = None  # this instance may have served an enabled build before
             return None
         try:
             options = render_options(self.config)
@@ -114,6 +117,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             text = file.content_string
         except (OSError, ValueError):
             return None  # MkDocs reports unreadable files itself
+        if not has_vault_key(text):  # most pages of a site: nothing more to do
+            return None
         assert self.options is not None
         # Derived labels depend on label_length, which mkdocs.yml may change while serving.
         key = (digest(text), self.options.label_chars)

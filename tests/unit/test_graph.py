@@ -7,16 +7,12 @@ import re
 from mkdocs_vault.graph import CENTER, concept_graph, vault_graph
 from mkdocs_vault.layouts import GraphStyle, concept_graphs
 from mkdocs_vault.model import Entry
-from mkdocs_vault.vault import load_page
-from tests.unit.test_layouts import Parsed, deepseek, link_pairs
+from tests.unit.test_layouts import Parsed, deepseek, from_yaml, link_pairs
 
 
 def entry(yaml_body: str) -> Entry:
-    """An entry from the YAML under `vault:`."""
-    loaded = load_page(f"---\ntitle: T\nvault:\n{yaml_body}---\n")
-    assert loaded is not None
-    assert loaded.entry is not None, loaded.problems
-    return loaded.entry
+    """An entry from the YAML under `vault:`, on a page titled T."""
+    return from_yaml(f"title: T\nvault:\n{yaml_body}")
 
 
 def test_deepseek_concept_graph_shape() -> None:
