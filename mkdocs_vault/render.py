@@ -83,16 +83,18 @@ class Rendered:
     problems: tuple[Problem, ...] = ()
 
 
-def _markdown(text: str, options: RenderOptions, *, block: bool = False) -> str:
-    """An author's Markdown field: raw HTML allowed only if the site says so; otherwise marked
-    for `sanitize_fields`, which filters the HTML it becomes."""
-    if options.raw_html:
-        return text
-    text = inert_html(text)
-    if not options.field_guard:
-        return text
+def _markdown(text: str, options: RenderOptions) -> str:
+    """An author's Markdown field, with raw HTML allowed only if the site says so."""
+    return text if options.raw_html else inert_html(text)
+
+
+def _guard(markdown: str, options: RenderOptions, *, block: bool) -> str:
+    """Mark Markdown holding authors' fields for `sanitize_fields`, which filters the HTML it
+    becomes. One pair of comments per section: raw HTML costs Python-Markdown time."""
+    if options.raw_html or not options.field_guard:
+        return markdown
     start, end = _guards(options.field_guard)
-    return f"{start}\n\n{text}\n\n{end}" if block else f"{start}{text}{end}"
+    return f"{start}\n\n{markdown}\n\n{end}" if block else f"{start}{markdown}{end}"
 
 
 def _guards(nonce: str) -> tuple[str, str]:
@@ -216,13 +218,13 @@ def resume(entry: Entry, options: RenderOptions) -> str:
     """The résumé heading and the author's paragraphs."""
     if not entry.resume:
         return ""
-    return (_heading(options, "resume") + _markdown(entry.resume.strip(), options, block=True)
-            + "\n\n")
+    text = _guard(_markdown(entry.resume.strip(), options), options, block=True)
+    return _heading(options, "resume") + text + "\n\n"
 
 
 def ideas(entry: Entry, options: RenderOptions) -> str:
     """`N Key Ideas` and the ordered list; items carry the ids `idea-1` ... `idea-N`."""
-    out = _heading(options, "ideas", count=len(entry.ideas))
+    items = ""
     for idea in entry.ideas:
         # Continuation lines are indented to stay inside the list item.
         text = "\n    ".join(_markdown(idea.text, options).splitlines())
@@ -232,15 +234,16 @@ def ideas(entry: Entry, options: RenderOptions) -> str:
             tag = (f' <span class="vault-tag" style="background:{category.color};'
                    f'color:{colors.LABEL_COLOR}">{plain(category.label)}</span>')
         anchor = IDEA_ANCHOR.format(number=idea.number)
-        out += f'{idea.number}. <span class="vault-anchor" id="{anchor}"></span>{text}{tag}\n'
-    return out + "\n"
+        items += f'{idea.number}. <span class="vault-anchor" id="{anchor}"></span>{text}{tag}\n'
+    heading = _heading(options, "ideas", count=len(entry.ideas))
+    return heading + _guard(items.rstrip("\n"), options, block=True) + "\n\n"
 
 
 def credits_line(entry: Entry, options: RenderOptions) -> str:
     """The credits, small, under the list."""
     if not entry.credits:
         return ""
-    text = _markdown(" ".join(entry.credits.split()), options)
+    text = _guard(_markdown(" ".join(entry.credits.split()), options), options, block=False)
     return f'<span class="vault-credits">{text}</span>\n\n'
 
 

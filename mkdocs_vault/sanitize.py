@@ -23,6 +23,9 @@ ALLOWED_ATTRIBUTES = frozenset(
     "href src alt title class id colspan rowspan align start reversed lang dir open".split()
 )
 URL_ATTRIBUTES = frozenset({"href", "src"})
+# The one style the plugin itself writes inside guarded sections (category tags); any other
+# style attribute is dropped.
+_OWN_STYLE_RE = re.compile(r"background:#[0-9a-f]{6};color:#[0-9a-f]{6}")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f]+")
@@ -50,6 +53,9 @@ class _Filter(HTMLParser):
             return
         kept = []
         for name, value in attrs:
+            if name == "style" and _OWN_STYLE_RE.fullmatch(value or ""):
+                kept.append(f'style="{value}"')
+                continue
             if name not in ALLOWED_ATTRIBUTES:
                 continue  # on*, style, and anything else we do not know to be harmless
             if name in URL_ATTRIBUTES and not safe_url(value or ""):
