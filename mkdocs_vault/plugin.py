@@ -5,10 +5,9 @@ Flow of one build:
     on_files (-50)   loads and validates every vault page before any page renders, logs problems,
                      adds the stylesheet (and Mermaid) to the site
     on_page_markdown replaces a vault page's Markdown by the expanded entry
-    on_page_content  filters the HTML of the authors' Markdown fields (see sanitize.py) and
-                     puts the `idea-N` ids on the list items
-    on_post_page     links the stylesheet (and Mermaid) from vault pages only, so other pages
-                     stay byte-identical to a build without the plugin
+    on_page_content  filters the HTML of the authors' Markdown fields (see sanitize.py), puts
+                     the `idea-N` ids on the list items, and links the stylesheet (and local
+                     Mermaid) from vault pages only, so other pages stay byte-identical
 """
 
 from __future__ import annotations
@@ -156,17 +155,21 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             return None
         if self.options.field_guard:
             html = sanitize_fields(html, self.options.field_guard)
-        return lift_idea_ids(html)
+        return self._assets(page) + lift_idea_ids(html)
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self.global_assets or page.file.src_uri not in self.vault:
-            return None
-        css = get_relative_url(CSS_URI, page.url)
-        output = _insert_before(output, "</head>", f'<link rel="stylesheet" href="{css}">\n')
+    def _assets(self, page: Page) -> str:
+        """Stylesheet and local Mermaid for this page, at the top of its content.
+
+        In the content rather than in <head>: only vault pages get them (other pages stay
+        byte-identical), and no string surgery on the whole page, whose size grows with the
+        nav. The script still runs before Material's bundle, which looks for Mermaid.
+        """
+        if self.global_assets:
+            return ""
+        links = f'<link rel="stylesheet" href="{get_relative_url(CSS_URI, page.url)}">\n'
         if self.mermaid_js:
-            js = get_relative_url(MERMAID_URI, page.url)
-            output = _insert_before(output, "</body>", f'<script src="{js}"></script>\n')
-        return output
+            links += f'<script src="{get_relative_url(MERMAID_URI, page.url)}"></script>\n'
+        return links
 
     def _report(self, problems: tuple[Problem, ...], file: File) -> None:
         path = self._display_path(file)
@@ -182,7 +185,3 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             return file.src_uri
         return os.path.relpath(file.abs_src_path, self._config_dir).replace(os.sep, "/")
 
-
-def _insert_before(html: str, tag: str, snippet: str) -> str:
-    index = html.rfind(tag)
-    return html if index < 0 else html[:index] + snippet + html[index:]
