@@ -28,8 +28,6 @@ class LoadedPage:
     body: str
     """The author's Markdown after the front matter."""
     body_line: int
-    digest: str
-    """Hash of the source text, to reuse the result while serving."""
 
     @property
     def ok(self) -> bool:
@@ -38,7 +36,7 @@ class LoadedPage:
 
 
 def digest(text: str) -> str:
-    """Short content hash."""
+    """Short content hash, to reuse a page's loading result while serving."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
@@ -52,13 +50,13 @@ def load_page(text: str, *, label_chars: int = LABEL_CHARS) -> LoadedPage | None
         rest = text[match.end() :] if match else text
         body = rest.lstrip("\n")
         line = text.count("\n", 0, len(text) - len(body)) + 1
-        return LoadedPage(None, (problem,), body, line, digest(text))
+        return LoadedPage(None, (problem,), body, line)
     if front_matter is None or "vault" not in front_matter.data:
         return None
-    return load_front_matter(front_matter, digest(text), label_chars=label_chars)
+    return load_front_matter(front_matter, label_chars=label_chars)
 
 
-def load_front_matter(front_matter: FrontMatter, text_digest: str, *,
+def load_front_matter(front_matter: FrontMatter, *,
                       label_chars: int = LABEL_CHARS) -> LoadedPage:
     """Validate parsed front matter, with line numbers for every problem."""
 
@@ -72,15 +70,14 @@ def load_front_matter(front_matter: FrontMatter, text_digest: str, *,
             "is written twice; only the last value is used", field_name(path), line,
             severity="warning"))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return LoadedPage(entry, tuple(problems), front_matter.body, front_matter.body_line,
-                      text_digest)
+    return LoadedPage(entry, tuple(problems), front_matter.body, front_matter.body_line)
 
 
 def load_meta(meta: Mapping[str, Any], body: str, *, label_chars: int = LABEL_CHARS
               ) -> LoadedPage:
     """Validate an already parsed `page.meta` (no line numbers: another plugin produced it)."""
     entry, problems = parse_entry(meta.get("vault"), meta, label_chars=label_chars)
-    return LoadedPage(entry, tuple(problems), body, 1, "")
+    return LoadedPage(entry, tuple(problems), body, 1)
 
 
 @dataclass
