@@ -42,7 +42,4 @@ class RenderOptions:
     label_chars: int = LABEL_CHARS
     raw_html: bool = False
     """Let raw HTML in résumés, idea texts and credits through (off: it is shown as text)."""
-    field_guard: str = ""
-    """Nonce for the comments that mark Markdown fields for `render.sanitize_fields`; empty
-    when no HTML pass follows (plain Markdown output)."""
     graph: GraphStyle = field(default_factory=GraphStyle)

@@ -1,32 +1,34 @@
 """The MkDocs adapter: maps MkDocs events onto the core, and nothing else.
 
 Flow of one build:
-    on_config        options from mkdocs.yml; checks the theme and the local Mermaid file
+    on_config        options from mkdocs.yml; the Markdown instance for authors' fields (with
+                     the site's allowlisted extensions); checks the theme and the local Mermaid
     on_files (-50)   loads and validates every vault page before any page renders, logs problems,
-                     adds the stylesheet (and Mermaid) to the site
-    on_page_markdown replaces a vault page's Markdown by the expanded entry
-    on_page_content  filters the HTML of the authors' Markdown fields (see sanitize.py), puts
-                     the `idea-N` ids on the list items, and links the stylesheet (and local
-                     Mermaid) from vault pages only, so other pages stay byte-identical
+                     adds the stylesheet (and Mermaid) to sites that have vault pages
+    on_page_markdown replaces a vault page's Markdown by the expanded entry, in which the HTML
+                     of everything the author wrote is only a placeholder (see fragments.py)
+    on_page_content  puts that HTML in place of the placeholders, and links the stylesheet (and
+                     local Mermaid) from vault pages only, so other pages stay byte-identical
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
-import secrets
+import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import unquote, urlsplit
 
-from mkdocs.config import base
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from mkdocs_vault.config import VaultConfig, render_options
+from mkdocs_vault.fields import MarkdownFields, Resolve, choose_extensions
+from mkdocs_vault.fragments import Fragments, new_nonce
 from mkdocs_vault.frontmatter import has_vault_key
-from mkdocs_vault.render import lift_idea_ids, problems_box, render_page, sanitize_fields
+from mkdocs_vault.render import render_page, render_problems
 from mkdocs_vault.vault import LoadedPage, Vault, digest, load_meta, load_page
 
 if TYPE_CHECKING:
@@ -51,24 +53,35 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self.options: RenderOptions | None = None
         self.mermaid_js: str | None = None
         self.global_assets = False
+        self.fields: MarkdownFields | None = None
+        self.nonce = new_nonce()
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so unchanged
         # pages are not validated again.
         self._cache: dict[str, tuple[tuple[str, int], LoadedPage]] = {}
+        self._fragments: dict[str, Fragments] = {}
+        self._noted_extensions: set[str] = set()
+        # Problems logged in this build, and the config object that identifies the build.
+        self._reported: set[tuple[str, str]] = set()
+        self._build_config: MkDocsConfig | None = None
         self._config_dir = "."
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self._cache.clear()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        # mkdocs-static-i18n builds each further language by calling `build()` again with the
+        # same config object: every event runs once per language, and on_files (before i18n's)
+        # sees the files of all languages. A new config object is a new build (`mkdocs serve`
+        # loads one per rebuild); the same one is another language of this build.
+        if config is not self._build_config:
+            self._build_config = config
+            self._reported.clear()
         if not self.config.enabled:
             self.options = None  # this instance may have served an enabled build before
             return None
-        try:
-            options = render_options(self.config)
-        except base.ValidationError as error:
-            raise PluginError(f"vault: invalid option: {error}") from error
-        # Marks the authors' Markdown fields so on_page_content can filter their HTML.
-        self.options = dataclasses.replace(options, field_guard=secrets.token_hex(8))
+        self.options = render_options(self.config)
+        self.nonce = new_nonce()  # placeholders of this build cannot be forged by its pages
+        self.fields = self._fields(config)
         self._config_dir = os.path.dirname(config.config_file_path or ".") or "."
         self.mermaid_js = self._find_mermaid(self.config.mermaid_js)
         if config.theme.name != "material":
@@ -78,11 +91,19 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         # With instant navigation, pages are swapped without loading their <head>, so the
         # assets must be on every page.
         self.global_assets = "navigation.instant" in config.theme.get("features", [])
-        if self.global_assets:
-            config.extra_css.append(CSS_URI)
-            if self.mermaid_js:
-                config.extra_javascript.append(MERMAID_URI)
         return config
+
+    def _fields(self, config: MkDocsConfig) -> MarkdownFields:
+        """Authors' fields get the site's extensions, as far as they are safe for them."""
+        names, settings, skipped = choose_extensions(config.markdown_extensions,
+                                                     config.mdx_configs)
+        for name in skipped:
+            if name not in self._noted_extensions and name not in _NOT_FOR_FIELDS:
+                self._noted_extensions.add(name)
+                log.info("the Markdown extension '%s' is not applied to vault fields (résumé, "
+                         "ideas, credits): it is not known to be safe for text the site does "
+                         "not own", name)
+        return MarkdownFields(names, settings, raw_html=self.config.raw_html)
 
     def _find_mermaid(self, option: str | None) -> str | None:
         if not option:
@@ -101,15 +122,30 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         if not self.config.enabled or self.options is None:
             return None
         self.vault = Vault()
+        self._fragments.clear()
         for file in files.documentation_pages():
             loaded = self._load(file)
             if loaded is not None:
                 self.vault.pages[file.src_uri] = loaded
                 self._report(loaded.problems, file)
+        for gone in set(self._cache) - set(self.vault.pages):
+            del self._cache[gone]  # deleted, renamed, or no longer a vault page
+        if self.vault:
+            self._add_assets(files, config)
+        return files
+
+    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """The stylesheet (and local Mermaid), only in sites that have vault pages."""
         files.append(File.generated(config, CSS_URI, abs_src_path=str(CSS_PATH)))
         if self.mermaid_js:
             files.append(File.generated(config, MERMAID_URI, abs_src_path=self.mermaid_js))
-        return files
+        # With instant navigation, pages are swapped without loading their <head>, so the
+        # assets must be on every page.
+        if self.global_assets:
+            if CSS_URI not in config.extra_css:
+                config.extra_css.append(CSS_URI)
+            if self.mermaid_js and MERMAID_URI not in config.extra_javascript:
+                config.extra_javascript.append(MERMAID_URI)
 
     def _load(self, file: File) -> LoadedPage | None:
         try:
@@ -131,7 +167,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
-        if self.options is None:
+        if self.options is None or self.fields is None:
             return None
         loaded = self.vault.get(page.file.src_uri)
         if loaded is None:
@@ -142,20 +178,34 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             self.vault.pages[page.file.src_uri] = loaded
             self._report(loaded.problems, page.file)
         if loaded.entry is None or not loaded.ok:
-            return problems_box(loaded.problems, self._display_path(page.file)) + loaded.body
-        rendered = render_page(loaded.entry, markdown, self.options, title=page.title or "",
-                               body_line=loaded.body_line)
-        self._report(rendered.problems, page.file)
+            rendered = render_problems(loaded.problems, self._display_path(page.file),
+                                       loaded.body, nonce=self.nonce)
+        else:
+            self.fields.resolve = _resolver(page, files)
+            # Our own parse of the page: MkDocs' misses front matter without a final newline.
+            rendered = render_page(loaded.entry, loaded.body, self.options,
+                                   title=page.title or "", body_line=loaded.body_line,
+                                   fields=self.fields, nonce=self.nonce)
+            self.fields.resolve = None
+            self._report(rendered.problems, page.file)
+        self._fragments[page.file.src_uri] = rendered.fragments
         return rendered.markdown
 
+    @event_priority(50)  # before other plugins read the page's HTML
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        loaded = self.vault.get(page.file.src_uri)
-        if loaded is None or not loaded.ok or self.options is None:
+        fragments = self._fragments.pop(page.file.src_uri, None)
+        if fragments is None:
             return None
-        if self.options.field_guard:
-            html = sanitize_fields(html, self.options.field_guard)
-        return self._assets(page) + lift_idea_ids(html)
+        html, missing = fragments.fill(html)
+        if missing:
+            # Another extension or plugin removed a placeholder; nothing the author wrote may
+            # be lost, so the pieces go at the end of the page.
+            log.warning("%s: %d part(s) of the vault entry were removed from the page by another "
+                        "Markdown extension or plugin and are shown at its end instead",
+                        self._display_path(page.file), len(missing))
+            html += "\n".join(fragments.pieces[i] for i in missing)
+        return self._assets(page) + html
 
     def _assets(self, page: Page) -> str:
         """Stylesheet and local Mermaid for this page, at the top of its content.
@@ -174,10 +224,14 @@ class VaultPlugin(BasePlugin[VaultConfig]):
     def _report(self, problems: tuple[Problem, ...], file: File) -> None:
         path = self._display_path(file)
         for problem in problems:
+            message = problem.format(path)
+            if (problem.severity, message) in self._reported:
+                continue  # the same file again, in another language's build
+            self._reported.add((problem.severity, message))
             if problem.severity == "info":
-                log.info(problem.format(path))
+                log.info(message)
             else:
-                log.warning(problem.format(path))
+                log.warning(message)
 
     def _display_path(self, file: File) -> str:
         """The file as the author knows it: relative to mkdocs.yml (`docs/talks/x.md`)."""
@@ -185,3 +239,32 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             return file.src_uri
         return os.path.relpath(file.abs_src_path, self._config_dir).replace(os.sep, "/")
 
+
+
+# Extensions the fields leave out on purpose (see fields.SAFE_EXTENSIONS); no notice for them.
+_NOT_FOR_FIELDS = frozenset({"toc", "meta", "markdown.extensions.toc", "markdown.extensions.meta",
+                             "pymdownx.snippets", "pymdownx.b64", "pymdownx.critic",
+                             "pymdownx.striphtml", "pymdownx.pathconverter"})
+
+
+def _resolver(page: Page, files: Files) -> Resolve:
+    """Resolves a relative link in a field as MkDocs does for links in pages: to the URL of
+    the target file relative to the page; None for a `.md` target that does not exist."""
+
+    def resolve(url: str) -> str | None:
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):
+            return url
+        base = posixpath.dirname(page.file.src_uri)
+        target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+        found = files.get_file_from_path(target)
+        if found is None:
+            return None if parts.path.endswith(".md") else url
+        out = found.url_relative_to(page.file)
+        if parts.query:
+            out += "?" + parts.query
+        if parts.fragment:
+            out += "#" + parts.fragment
+        return out
+
+    return resolve

@@ -1,114 +1,113 @@
-"""An entry as Markdown: header, concept graph, résumé, numbered key ideas, credits, body.
+"""An entry as a page: header, concept graph, résumé, numbered key ideas, credits, body.
 
-Everything is Markdown (with a little inline HTML for styling hooks), produced before MkDocs
-renders the page, so the table of contents, search, link and anchor checks all see it. Nothing
-depends on optional Markdown extensions: the graph is a raw `<pre class="mermaid">` that
-Material renders whether or not the superfences Mermaid fence is configured.
+The page's headings are Markdown, so MkDocs' table of contents, permalinks and search see them.
+Everything else is HTML that the core writes itself: the authors' text in it is escaped (plain
+fields) or rendered and filtered by `fields.MarkdownFields` (Markdown fields), and it reaches the
+page as placeholders inside raw HTML blocks (`fragments.py`), so the site's Markdown extensions
+and template plugins never read a word an author wrote. The list items' `idea-N` ids are in the
+raw HTML MkDocs sees, so it records them for anchor validation.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mkdocs_vault import colors
+from mkdocs_vault.fields import MarkdownFields
+from mkdocs_vault.fragments import Fragments, new_nonce
 from mkdocs_vault.labels import collapse_spaces
 from mkdocs_vault.layouts import concept_graphs
 from mkdocs_vault.mermaid import Flowchart, to_html
-from mkdocs_vault.model import SECTIONS, Entry
+from mkdocs_vault.model import SECTIONS, Entry, Idea
 from mkdocs_vault.options import RenderOptions
 from mkdocs_vault.problems import Problem
-from mkdocs_vault.sanitize import sanitize
+from mkdocs_vault.sanitize import encode_braces
 
 MARKER_RE = re.compile(r"^[ \t]{0,3}<!--\s*vault:\s*([\w-]*)\s*-->[ \t]*$")
 _FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})(.*)$")
-# Plain text is written with its ASCII punctuation as character references (all but , ; ?):
-# then no Markdown syntax and no extension (emoji `:x:`, `++keys++`, smartsymbols `(c)`,
-# magiclink `www.x.org`, smarty quotes, attr_list and macros `{}`, arithmatex `$`) can read
-# anything into it.
+# Plain text in Markdown (headings) is written with its ASCII punctuation as character
+# references: then no Markdown syntax and no extension can read anything into it.
 _PUNCTUATION_RE = re.compile("[" + re.escape("!\"#$%&'()*+-./:<=>@[\\]^_`{|}~") + "]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Python-Markdown's own code-span pattern (markdown.inlinepatterns.BACKTICK_RE), applied per
-# paragraph as Markdown does, so that we agree on what is code.
-_BACKTICK_RE = re.compile(r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)(`+)(.+?)(?<!`)\2(?!`))",
-                          re.DOTALL)
-_PARAGRAPH_BREAK_RE = re.compile(r"(\n[ \t]*\n)")
-_TAG_START_RE = re.compile(r"<(?!(?:https?|mailto|ftp):[^\s<>]*>)")
+_YEAR_RE = re.compile(r"(?<!%)((?:%%)*)%Y")
 IDEA_ANCHOR = "idea-{number}"
-_ANCHOR_SPAN_RE = re.compile(r'<li>(\s*<p>)?<span class="vault-anchor" id="(idea-\d+)"></span>')
 
 
 def plain(text: str) -> str:
-    """Author's plain text (a name, a title) as inert Markdown, on one line: shown exactly as
-    written, whatever Markdown extensions the site uses."""
+    """Plain text (a heading) as inert Markdown on one line, shown exactly as written."""
     text = collapse_spaces(_CONTROL_RE.sub("", text))
     return _PUNCTUATION_RE.sub(lambda m: f"&#{ord(m.group())};", text)
 
 
-def inert_html(markdown: str) -> str:
-    """Markdown whose raw HTML shows as text: `a <b> c` and `List<String>` read literally and
-    `<script>` cannot run. Code spans and `<https://...>` autolinks keep working.
-
-    This keeps honest text readable; `sanitize` is what guarantees safety afterwards.
-    """
-    parts = _PARAGRAPH_BREAK_RE.split(_CONTROL_RE.sub("", markdown))
-    return "".join(part if i % 2 else _inert_paragraph(part) for i, part in enumerate(parts))
+def text(value: str) -> str:
+    """Plain text as HTML on one line: escaped, without control characters, braces encoded."""
+    return encode_braces(html.escape(collapse_spaces(_CONTROL_RE.sub("", value)), quote=True))
 
 
-def _inert_paragraph(text: str) -> str:
-    out, position = [], 0
-    for match in _BACKTICK_RE.finditer(text):
-        if match.group(2) is None:
-            continue  # a run of escaped backslashes, not a code span
-        out.append(_TAG_START_RE.sub("&lt;", text[position : match.start()]))
-        out.append(match.group())
-        position = match.end()
-    out.append(_TAG_START_RE.sub("&lt;", text[position:]))
-    return "".join(out)
-
-
-def attr(text: str) -> str:
+def attr(value: str) -> str:
     """Text for an HTML attribute value."""
-    return html.escape(text, quote=True)
+    return encode_braces(html.escape(value, quote=True))
+
+
+def format_date(date: dt.date, date_format: str) -> str:
+    """`date` in `date_format`; years before 1000 keep four digits (`%Y` gives `1` for 0001)."""
+    return date.strftime(_YEAR_RE.sub(lambda m: m.group(1) + f"{date.year:04d}", date_format))
 
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """The page's new Markdown and the problems noticed while rendering it."""
+    """A page as MkDocs gets it (`markdown`, with placeholders), the HTML that fills them, and
+    the problems noticed while rendering."""
 
     markdown: str
+    fragments: Fragments
     problems: tuple[Problem, ...] = ()
 
-
-def _markdown(text: str, options: RenderOptions) -> str:
-    """An author's Markdown field, with raw HTML allowed only if the site says so."""
-    return text if options.raw_html else inert_html(text)
-
-
-def _guard(markdown: str, options: RenderOptions, *, block: bool) -> str:
-    """Mark Markdown holding authors' fields for `sanitize_fields`, which filters the HTML it
-    becomes. One pair of comments per section: raw HTML costs Python-Markdown time."""
-    if options.raw_html or not options.field_guard:
-        return markdown
-    start, end = _guards(options.field_guard)
-    return f"{start}\n\n{markdown}\n\n{end}" if block else f"{start}{markdown}{end}"
+    def inline(self) -> str:
+        """The page as self-contained Markdown, for hosts that run no plugin after rendering."""
+        return self.fragments.fill(self.markdown)[0]
 
 
-def _guards(nonce: str) -> tuple[str, str]:
-    return f"<!--vault-md-{nonce}-->", f"<!--/vault-md-{nonce}-->"
+@dataclass
+class _Page:
+    """What the section renderers share while one page is rendered."""
 
+    entry: Entry
+    options: RenderOptions
+    fields: MarkdownFields
+    fragments: Fragments
+    problems: list[Problem] = field(default_factory=list)
 
-def sanitize_fields(page_html: str, nonce: str) -> str:
-    """Filter the HTML of every guarded Markdown field (see `_markdown`), drop the guards.
+    def block(self, opening: str, html_text: str) -> str:
+        """A raw HTML block that MkDocs passes through: our own opening tag, a placeholder."""
+        tag = opening[1:].split(" ", 1)[0].rstrip(">")
+        return f"{opening}{self.fragments.token(html_text)}</{tag}>\n\n"
 
-    The nonce is random per build, so text in a field cannot forge a closing guard.
-    """
-    start, end = _guards(nonce)
-    pattern = re.compile(re.escape(start) + r"(.*?)" + re.escape(end), re.DOTALL)
-    return pattern.sub(lambda m: sanitize(m.group(1)), page_html)
+    def markdown(self, value: str, where: str, *, inline: bool = False) -> str:
+        """An author's Markdown field as safe HTML; broken relative links are reported."""
+        out = self.fields.html(value, f"vault-{where.replace('[', '').replace(']', '')}-",
+                               inline=inline)
+        for url in self.fields.broken:
+            self.problems.append(Problem(
+                f"links to '{url}', which is not a file of the site", field=where,
+                severity="warning"))
+        return out
+
+    def url(self, value: str, where: str) -> str:
+        """A URL of the header, relative ones resolved like links in Markdown."""
+        resolve = self.fields.resolve
+        resolved = resolve(value) if resolve else value
+        if resolved is None:
+            self.problems.append(Problem(
+                f"links to '{value}', which is not a file of the site", field=where,
+                severity="warning"))
+            return value
+        return resolved
 
 
 def _heading(options: RenderOptions, key: str, **values: object) -> str:
@@ -118,21 +117,21 @@ def _heading(options: RenderOptions, key: str, **values: object) -> str:
     return "#" * options.heading_level + " " + plain(template.format(**values)) + "\n\n"
 
 
-def header(entry: Entry, options: RenderOptions) -> str:
+def header(page: _Page) -> str:
     """Series, number, date; speakers and host; source; image."""
-    s = options.strings
+    entry, s = page.entry, page.options.strings
     meta = []
     if entry.series:
-        meta.append(f'<span class="vault-series">{plain(entry.series)}</span>')
+        meta.append(f'<span class="vault-series">{text(entry.series)}</span>')
     if entry.number is not None:
         number = s["number"].format(number=entry.number)
         if entry.total is not None:
             number += " " + s["of"].format(total=entry.total)
-        meta.append(f'<span class="vault-number">{plain(number)}</span>')
+        meta.append(f'<span class="vault-number">{text(number)}</span>')
     if entry.date:
-        shown = entry.date.strftime(options.date_format)
+        shown = format_date(entry.date, page.options.date_format)
         meta.append(f'<time class="vault-date" datetime="{entry.date.isoformat()}">'
-                    f"{plain(shown)}</time>")
+                    f"{text(shown)}</time>")
     rows = []
     if meta:
         rows.append('<span class="vault-meta">' + " · ".join(meta) + "</span>")
@@ -140,51 +139,52 @@ def header(entry: Entry, options: RenderOptions) -> str:
     if entry.speakers:
         people.append(f'<span class="vault-speakers">{_names(entry.speakers)}</span>')
     if entry.host:
-        people.append(f'<span class="vault-host">{plain(s["host"].format(host=entry.host))}</span>')
+        people.append(f'<span class="vault-host">{text(s["host"].format(host=entry.host))}</span>')
     if people:
         rows.append('<span class="vault-people">' + " · ".join(people) + "</span>")
     if entry.source:
-        title = plain(entry.source.title)
-        link = f"[{title}](<{entry.source.url}>)" if entry.source.url else title
-        rows.append(f'<span class="vault-source">{plain(s["source"])} {link}</span>')
-    out = ""
-    if rows:
-        out += '<span class="vault-header">' + "<br>\n".join(rows) + "</span>\n\n"
+        title = text(entry.source.title)
+        link = title
+        if entry.source.url:
+            link = f'<a href="{attr(page.url(entry.source.url, "source.url"))}">{title}</a>'
+        rows.append(f'<span class="vault-source">{text(s["source"].format())} {link}</span>')
+    out = page.block('<div class="vault-header">', "\n".join(rows)) if rows else ""
     if entry.image:
-        alt = re.sub(r"([\\\[\]])", r"\\\1", " ".join(entry.image.alt.split()))
-        out += f'<span class="vault-image">![{alt}](<{entry.image.src}>)</span>\n\n'
+        src = attr(page.url(entry.image.src, "image.src"))
+        out += page.block('<p class="vault-image">',
+                          f'<img src="{src}" alt="{attr(collapse_spaces(entry.image.alt))}">')
     return out
 
 
 def _names(names: tuple[str, ...]) -> str:
-    shown = [f"**{plain(n)}**" for n in names]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " & " + shown[-1]
+    shown = [f"<strong>{text(n)}</strong>" for n in names]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " &amp; " + shown[-1]
 
 
-def graph(entry: Entry, center: str, options: RenderOptions,
-          problems: list[Problem] | None = None) -> str:
+def graph(page: _Page, center: str) -> str:
     """The concept graph (several when an entry is very large) and its legend.
 
-    Links between ideas that land in different parts cannot be drawn; each is reported to
-    `problems` at info level (it is not the author's mistake, but it is not silent either).
+    Links between ideas that land in different parts cannot be drawn; each is reported at
+    info level (it is not the author's mistake, but it is not silent either).
     """
+    entry, options = page.entry, page.options
     layout = entry.layout or options.layout
     charts = concept_graphs(entry, center, layout, options.graph,
                             lambda n: "#" + IDEA_ANCHOR.format(number=n))
-    if problems is not None and len(charts) > 1:
-        problems.extend(_undrawn_links(entry, charts))
+    if len(charts) > 1:
+        page.problems.extend(_undrawn_links(entry, charts))
     out = _heading(options, "graph")
     for part, chart in enumerate(charts, start=1):
         if len(charts) > 1:
             caption = options.strings["graph_part"].format(part=part, parts=len(charts))
-            out += f'<p class="vault-graph-part">{attr(caption)}</p>\n\n'
+            out += f'<p class="vault-graph-part">{text(caption)}</p>\n\n'
         # Labels are drawn dark on light fills in both colour schemes (Material would colour
         # them for the scheme, which vanishes on pastel fills in dark mode).
-        out += (f'<div class="vault-graph vault-layout-{layout}" '
-                f'style="--md-mermaid-label-fg-color:{colors.LABEL_COLOR}">\n'
-                f'<pre class="mermaid"><code>{to_html(chart.source())}</code></pre>\n</div>\n\n')
+        out += page.block(f'<div class="vault-graph vault-layout-{layout}" '
+                          f'style="--md-mermaid-label-fg-color:{colors.LABEL_COLOR}">',
+                          f'<pre class="mermaid"><code>{to_html(chart.source())}</code></pre>')
     if options.legend and entry.categories:
-        out += legend(entry) + "\n\n"
+        out += page.block('<p class="vault-legend">', legend(entry))
     return out
 
 
@@ -203,52 +203,70 @@ def _undrawn_links(entry: Entry, charts: list[Flowchart]) -> list[Problem]:
     return found
 
 
+def _tag(color: str, label: str, extra: str = "") -> str:
+    return (f'<span class="vault-tag" style="background:{color};color:{colors.LABEL_COLOR}">'
+            f"{text(label)}{extra}</span>")
+
+
 def legend(entry: Entry) -> str:
     """Colour key of the graph: one tag per category with its number of ideas."""
     tags = []
     for category in entry.categories:
         count = sum(1 for i in entry.ideas if i.category == category.key)
-        tags.append(f'<span class="vault-tag" style="background:{category.color};'
-                    f'color:{colors.LABEL_COLOR}">{attr(collapse_spaces(category.label))}'
-                    f' <span class="vault-count">{count}</span></span>')
-    return '<p class="vault-legend">' + " ".join(tags) + "</p>"
+        tags.append(_tag(category.color, category.label,
+                         f' <span class="vault-count">{count}</span>'))
+    return " ".join(tags)
 
 
-def resume(entry: Entry, options: RenderOptions) -> str:
+def resume(page: _Page) -> str:
     """The résumé heading and the author's paragraphs."""
-    if not entry.resume:
+    if not page.entry.resume:
         return ""
-    text = _guard(_markdown(entry.resume.strip(), options), options, block=True)
-    return _heading(options, "resume") + text + "\n\n"
+    body = page.markdown(page.entry.resume.strip(), "resume")
+    return _heading(page.options, "resume") + page.block('<div class="vault-resume">', body)
 
 
-def ideas(entry: Entry, options: RenderOptions) -> str:
+def ideas(page: _Page) -> str:
     """`N Key Ideas` and the ordered list; items carry the ids `idea-1` ... `idea-N`."""
-    items = ""
-    for idea in entry.ideas:
-        # Continuation lines are indented to stay inside the list item.
-        text = "\n    ".join(_markdown(idea.text, options).splitlines())
-        tag = ""
-        category = entry.category(idea.category)
-        if options.idea_tags and category is not None:
-            tag = (f' <span class="vault-tag" style="background:{category.color};'
-                   f'color:{colors.LABEL_COLOR}">{plain(category.label)}</span>')
-        anchor = IDEA_ANCHOR.format(number=idea.number)
-        items += f'{idea.number}. <span class="vault-anchor" id="{anchor}"></span>{text}{tag}\n'
-    heading = _heading(options, "ideas", count=len(entry.ideas))
-    return heading + _guard(items.rstrip("\n"), options, block=True) + "\n\n"
+    items = "".join(
+        f'<li id="{IDEA_ANCHOR.format(number=idea.number)}">'
+        f"{page.fragments.token(_idea(page, idea))}</li>\n"
+        for idea in page.entry.ideas
+    )
+    heading = _heading(page.options, "ideas", count=len(page.entry.ideas))
+    return heading + f'<ol class="vault-ideas">\n{items}</ol>\n\n'
 
 
-def credits_line(entry: Entry, options: RenderOptions) -> str:
+def _idea(page: _Page, idea: Idea) -> str:
+    out = page.markdown(idea.text, f"ideas[{idea.number - 1}].text", inline=True)
+    category = page.entry.category(idea.category)
+    if page.options.idea_tags and category is not None:
+        out += " " + _tag(category.color, category.label)
+    return out
+
+
+def credits_line(page: _Page) -> str:
     """The credits, small, under the list."""
-    if not entry.credits:
+    if not page.entry.credits:
         return ""
-    text = _guard(_markdown(" ".join(entry.credits.split()), options), options, block=False)
-    return f'<span class="vault-credits">{text}</span>\n\n'
+    line = page.markdown(" ".join(page.entry.credits.split()), "credits", inline=True)
+    return page.block('<p class="vault-credits">', line)
+
+
+_DEFAULT_FIELDS: MarkdownFields | None = None
+
+
+def default_fields() -> MarkdownFields:
+    """Field rendering with MkDocs' default extensions, for hosts that configure none."""
+    global _DEFAULT_FIELDS  # noqa: PLW0603 - one Markdown instance, built on first use
+    if _DEFAULT_FIELDS is None:
+        _DEFAULT_FIELDS = MarkdownFields(["tables", "fenced_code"])
+    return _DEFAULT_FIELDS
 
 
 def render_page(entry: Entry, body: str, options: RenderOptions, *, title: str,
-                body_line: int = 1) -> Rendered:
+                body_line: int = 1, fields: MarkdownFields | None = None,
+                nonce: str | None = None) -> Rendered:
     """The whole page: sections in the configured order, or where the body has markers.
 
     Arguments:
@@ -257,27 +275,38 @@ def render_page(entry: Entry, body: str, options: RenderOptions, *, title: str,
         options: rendering options.
         title: the page title, the graph's centre when the entry names none.
         body_line: line of the file where `body` starts, for problems with markers.
+        fields: renders the authors' Markdown fields (the site's extensions, link resolution).
+        nonce: of this build's placeholders (a fresh one if not given).
     """
-    problems: list[Problem] = []
+    page = _Page(entry, options, fields or default_fields(), Fragments(nonce or new_nonce()))
     parts: dict[str, Callable[[], str]] = {
-        "header": lambda: header(entry, options),
-        "graph": lambda: graph(entry, entry.center_label(title), options, problems),
-        "resume": lambda: resume(entry, options),
-        "ideas": lambda: ideas(entry, options),
-        "credits": lambda: credits_line(entry, options),
+        "header": lambda: header(page),
+        "graph": lambda: graph(page, entry.center_label(title)),
+        "resume": lambda: resume(page),
+        "ideas": lambda: ideas(page),
+        "credits": lambda: credits_line(page),
     }
-    lines, placed = _place_markers(body, parts, body_line, problems)
-    order = list(entry.sections or options.sections)
+    lines, placed = _place_markers(body, parts, body_line, page.problems)
+    order = list(options.sections if entry.sections is None else entry.sections)
     if "body" not in order:
         order.append("body")  # the author's own text is never dropped
     out = _take_leading_h1(lines)  # a page title written in the body stays on top
     for name in order:
         if name == "body":
-            text = "\n".join(lines).strip("\n")
-            out += text + "\n" if text else ""
+            rest = "\n".join(lines).strip("\n")
+            out += rest + "\n" if rest else ""
         elif name not in placed:
             out += parts[name]()
-    return Rendered(out.rstrip("\n") + "\n", tuple(problems))
+    return Rendered(out.rstrip("\n") + "\n", page.fragments, tuple(page.problems))
+
+
+def render_problems(problems: tuple[Problem, ...] | list[Problem], path: str, body: str, *,
+                    nonce: str | None = None) -> Rendered:
+    """What a page with errors shows instead of its entry: the problems box, then the body."""
+    fragments = Fragments(nonce or new_nonce())
+    box = fragments.token(problems_box(problems, path))
+    return Rendered(f'<div class="admonition failure vault-problems">{box}</div>\n\n{body}',
+                    fragments)
 
 
 _ATX_H1_RE = re.compile(r"^ {0,3}#(?!#)(\s|$)")
@@ -302,11 +331,16 @@ def _take_leading_h1(lines: list[str]) -> str:
 
 def _place_markers(body: str, parts: dict[str, Callable[[], str]], body_line: int,
                    problems: list[Problem]) -> tuple[list[str], set[str]]:
-    """Replace `<!-- vault:NAME -->` lines (outside code fences) by their sections."""
+    """Replace `<!-- vault:NAME -->` lines by their sections; markers inside code fences and
+    inside HTML comments (commented out by the author) are left alone."""
     lines = body.split("\n")
     placed: set[str] = set()
     fence = ""
+    in_comment = False
     for i, line in enumerate(lines):
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
         opening = _FENCE_RE.match(line)
         if opening:
             mark, info = opening.group(1), opening.group(2)
@@ -317,48 +351,46 @@ def _place_markers(body: str, parts: dict[str, Callable[[], str]], body_line: in
             continue
         match = None if fence else MARKER_RE.match(line)
         if not match:
+            if not fence and _opens_comment(line):
+                in_comment = True
             continue
-        name = match.group(1)
-        render = parts.get(name)
-        if render is None:
-            known = [s for s in SECTIONS if s != "body"]
-            hint = difflib.get_close_matches(name, known, n=1)
-            problems.append(Problem(
-                f"'<!-- vault:{name} -->' names no section (sections: {', '.join(known)})"
-                + (f"; did you mean '{hint[0]}'?" if hint else ""),
-                field="marker", line=body_line + i, severity="warning"))
-            continue
-        if name in placed:
-            problems.append(Problem(f"the {name} section is already placed by an earlier marker",
-                                    field="marker", line=body_line + i, severity="warning"))
-            continue
-        placed.add(name)
-        lines[i] = "\n" + render().rstrip("\n") + "\n"
+        _place(match.group(1), i, lines, parts, placed, body_line, problems)
     return lines, placed
 
 
-def lift_idea_ids(page_html: str) -> str:
-    """Move each `idea-N` id from its marker span onto the list item itself.
+def _opens_comment(line: str) -> bool:
+    """Whether an HTML comment starts on this line and does not end on it."""
+    start = line.rfind("<!--")
+    return start >= 0 and "-->" not in line[start + 4 :]
 
-    The span is how the id gets through Markdown without the attr_list extension; MkDocs has
-    already recorded it for anchor validation by the time the HTML exists.
-    """
-    return _ANCHOR_SPAN_RE.sub(lambda m: f'<li id="{m.group(2)}">{m.group(1) or ""}', page_html)
+
+def _place(name: str, i: int, lines: list[str], parts: dict[str, Callable[[], str]],
+           placed: set[str], body_line: int, problems: list[Problem]) -> None:
+    render = parts.get(name)
+    if render is None:
+        known = [s for s in SECTIONS if s != "body"]
+        hint = difflib.get_close_matches(name, known, n=1)
+        problems.append(Problem(
+            f"'<!-- vault:{name} -->' names no section (sections: {', '.join(known)})"
+            + (f"; did you mean '{hint[0]}'?" if hint else ""),
+            field="marker", line=body_line + i, severity="warning"))
+        return
+    if name in placed:
+        problems.append(Problem(f"the {name} section is already placed by an earlier marker",
+                                field="marker", line=body_line + i, severity="warning"))
+        return
+    placed.add(name)
+    lines[i] = "\n" + render().rstrip("\n") + "\n"
 
 
 def problems_box(problems: tuple[Problem, ...] | list[Problem], path: str) -> str:
-    """What a page with errors shows instead of its entry: the problems, where, and why.
-
-    Raw HTML with Material's admonition classes, so it needs no Markdown extension.
-    """
+    """The inside of the problems box: what is wrong, where, and why (all escaped)."""
     items = "\n".join(
-        f"<li><code>{html.escape(p.where(path))}</code> <code>{html.escape(p.field or 'vault')}"
-        f"</code> {html.escape(p.message)}</li>"
+        f"<li><code>{text(p.where(path))}</code> <code>{text(p.field or 'vault')}"
+        f"</code> {text(p.message)}</li>"
         for p in problems
     )
     return (
-        '<div class="admonition failure vault-problems">\n'
         '<p class="admonition-title">This vault entry cannot be shown until these problems are '
-        "fixed</p>\n"
-        f"<ul>\n{items}\n</ul>\n</div>\n\n"
+        f"fixed</p>\n<ul>\n{items}\n</ul>"
     )

@@ -1,11 +1,17 @@
-"""An allowlist sanitizer for the HTML that authors' Markdown fields turn into.
+"""An allowlist filter for the HTML that authors' Markdown fields become.
 
-Résumés, idea texts and credits are Markdown. Raw HTML in them is shown as text (see
-`render.inert_html`), but Markdown alone can still produce script-capable HTML: a
-`[x](javascript:...)` link, or `{onclick=...}` through the attr_list extension. After MkDocs has
-rendered a page, the plugin passes the HTML of those fields (and only those) through this
-filter: elements Markdown makes are kept with harmless attributes; anything else is shown as
-text; URLs must be http(s), mailto, ftp or relative.
+Résumés, idea texts and credits are rendered by the core's own Markdown instance (see
+`fields.py`), never by the site's, and the HTML that comes out passes through this filter before
+it is put into the page. What the filter guarantees, whatever the author wrote:
+
+* only allowlisted elements, each with only its allowlisted attributes; anything else is shown
+  as text;
+* URLs are http(s), mailto, ftp or relative (entities and invisible characters decoded first);
+* every `id` (and the `for`/`name` that point at ids) is put in a namespace of its own, so no
+  field can take an id of the theme (`__config`, `__search`...) or of another field, and links
+  inside the field follow their target;
+* elements are balanced: a field cannot close the page's elements or leave its own open;
+* braces are character references, so no template engine that runs later reads `{{ ... }}`.
 """
 
 from __future__ import annotations
@@ -14,54 +20,98 @@ import html
 import re
 from html.parser import HTMLParser
 
-ALLOWED_TAGS = frozenset(
-    """a abbr b blockquote br caption code dd del details div dl dt em figcaption figure h1 h2 h3
-    h4 h5 h6 hr i img ins kbd li mark ol p pre q s small span strong sub summary sup table tbody
-    td tfoot th thead tr u ul""".split()
-)
-ALLOWED_ATTRIBUTES = frozenset(
-    "href src alt title class id colspan rowspan align start reversed lang dir open".split()
-)
+from mkdocs_vault.urls import safe_url
+
+_GLOBAL = frozenset({"class", "id", "title", "lang", "dir", "aria-hidden", "aria-label"})
+_SVG = frozenset({"fill", "stroke", "stroke-width", "fill-rule", "clip-rule", "transform"})
+ALLOWED = {
+    **dict.fromkeys(
+        """abbr b blockquote br caption code dd del div dl dt em figcaption figure h1 h2 h3 h4
+        h5 h6 hr i ins kbd mark p pre q s small span strong sub summary sup table tbody tfoot
+        thead tr u ul""".split(),
+        frozenset[str](),
+    ),
+    "a": frozenset({"href"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading"}),
+    "th": frozenset({"colspan", "rowspan", "align", "style"}),
+    "td": frozenset({"colspan", "rowspan", "align", "style"}),
+    "ol": frozenset({"start", "reversed", "type"}),
+    "li": frozenset({"value"}),
+    "details": frozenset({"open"}),
+    "time": frozenset({"datetime"}),
+    # Task lists (pymdownx.tasklist) and content tabs (pymdownx.tabbed).
+    "input": frozenset({"type", "checked", "disabled", "name"}),
+    "label": frozenset({"for"}),
+    # Icons and emoji inlined as SVG (Material's `to_svg`): shapes only, no <use>, no scripts.
+    "svg": _SVG | {"xmlns", "viewbox", "width", "height", "focusable", "role"},
+    "path": _SVG | {"d"},
+    "g": _SVG,
+    "circle": _SVG | {"cx", "cy", "r"},
+    "ellipse": _SVG | {"cx", "cy", "rx", "ry"},
+    "rect": _SVG | {"x", "y", "width", "height", "rx", "ry"},
+    "polygon": _SVG | {"points"},
+    "polyline": _SVG | {"points"},
+    "line": _SVG | {"x1", "y1", "x2", "y2"},
+}
+"""Element -> the attributes it may keep, besides the global ones."""
+_VOID = frozenset({"br", "hr", "img", "input"})
 URL_ATTRIBUTES = frozenset({"href", "src"})
-# The one style the plugin itself writes inside guarded sections (category tags); any other
-# style attribute is dropped.
-_OWN_STYLE_RE = re.compile(r"background:#[0-9a-f]{6};color:#[0-9a-f]{6}")
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
-_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+_INPUT_TYPES = frozenset({"checkbox", "radio"})
+_STYLE_RE = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")  # Markdown tables
+_ID_RE = re.compile(r"""\bid\s*=\s*["']?([^"'\s>]+)""")
+# Tags that Markdown writes with nothing to filter in them: a fragment made only of these (the
+# common case) needs no parsing.
+_HARMLESS_TAG_RE = re.compile(
+    r"</?(p|ol|ul|li|em|strong|code|b|i|br|hr|blockquote|pre|span|del|mark|sup|sub|kbd)"
+    r'(?: class="[a-z -]+")?\s*/?>'
+)
 
 
-def safe_url(url: str) -> bool:
-    """Whether a URL may appear in a link: a safe scheme, or none (relative, #anchor).
-
-    Entities are decoded first (`javascript&colon;` is `javascript:` to a browser), and
-    whitespace and control characters removed, as browsers ignore them in schemes.
-    """
-    decoded = _INVISIBLE_RE.sub("", html.unescape(url))
-    scheme = _SCHEME_RE.match(decoded)
-    return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
+def encode_braces(text: str) -> str:
+    """`{` and `}` as character references: inert for template engines, the same to readers."""
+    return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
 class _Filter(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, id_prefix: str, local_ids: frozenset[str]) -> None:
         super().__init__(convert_charrefs=False)
         self.out: list[str] = []
+        self.open: list[str] = []
+        self.id_prefix = id_prefix
+        self.local_ids = local_ids
+
+    def _attribute(self, tag: str, name: str, value: str | None) -> str | None:
+        """The attribute as it may be written, or None to drop it."""
+        if name not in _GLOBAL and name not in ALLOWED[tag]:
+            return None  # on*, style, data-*, and anything else not known to be harmless
+        if value is None:
+            return name
+        if name in URL_ATTRIBUTES:
+            if not safe_url(value):
+                return None
+            if value.startswith("#") and value[1:] in self.local_ids:
+                value = "#" + self.id_prefix + value[1:]
+        elif name in ("id", "for") or (tag == "input" and name == "name"):
+            value = self.id_prefix + value
+        elif name == "style":
+            match = _STYLE_RE.fullmatch(value)
+            if not match:
+                return None
+            value = f"text-align: {match.group(1)};"
+        elif tag == "input" and name == "type" and value.lower() not in _INPUT_TYPES:
+            return None
+        return f'{name}="{html.escape(value, quote=True)}"'
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> None:
-        if tag not in ALLOWED_TAGS:
+        if tag not in ALLOWED:
             self.out.append(html.escape(self.get_starttag_text() or f"<{tag}>"))
             return
-        kept = []
-        for name, value in attrs:
-            if name == "style" and _OWN_STYLE_RE.fullmatch(value or ""):
-                kept.append(f'style="{value}"')
-                continue
-            if name not in ALLOWED_ATTRIBUTES:
-                continue  # on*, style, and anything else we do not know to be harmless
-            if name in URL_ATTRIBUTES and not safe_url(value or ""):
-                continue
-            kept.append(name if value is None else f'{name}="{html.escape(value, quote=True)}"')
+        if tag == "input" and (dict(attrs).get("type") or "").lower() not in _INPUT_TYPES:
+            return  # a text field or button has no place in a note
+        kept = [a for name, value in attrs if (a := self._attribute(tag, name, value))]
         self.out.append(f"<{' '.join([tag, *kept])}{' /' if closed else ''}>")
+        if not closed and tag not in _VOID:
+            self.open.append(tag)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs, closed=False)
@@ -70,7 +120,16 @@ class _Filter(HTMLParser):
         self._start(tag, attrs, closed=True)
 
     def handle_endtag(self, tag: str) -> None:
-        self.out.append(f"</{tag}>" if tag in ALLOWED_TAGS else html.escape(f"</{tag}>"))
+        if tag not in ALLOWED:
+            self.out.append(html.escape(f"</{tag}>"))
+            return
+        if tag not in self.open:
+            return  # would close an element of the page around the field
+        while self.open:
+            last = self.open.pop()
+            self.out.append(f"</{last}>")
+            if last == tag:
+                break
 
     def handle_data(self, data: str) -> None:
         self.out.append(html.escape(data, quote=False))
@@ -93,23 +152,37 @@ class _Filter(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         self.out.append(html.escape(f"<![{data}]>"))
 
-
-# Tags that plain Markdown and the plugin itself write, with nothing to filter in them. A
-# fragment made only of these (the common case) needs no parsing.
-_HARMLESS_TAG_RE = re.compile(
-    r'</?(?:p|ol|ul|li|em|strong|code|b|i|br|hr|blockquote|pre|span)'
-    r'(?: class="vault-[a-z-]+")?(?: id="idea-\d+")?'
-    r'(?: style="background:#[0-9a-f]{6};color:#[0-9a-f]{6}")?\s*/?>'
-)
+    def finish(self) -> str:
+        self.close()
+        if self.rawdata:  # an unfinished tag at the very end
+            self.out.append(html.escape(self.rawdata))
+        self.out.extend(f"</{tag}>" for tag in reversed(self.open))
+        return "".join(self.out)
 
 
-def sanitize(fragment: str) -> str:
-    """The fragment with only allowlisted elements and attributes; the rest shown as text."""
-    if "<" not in _HARMLESS_TAG_RE.sub("", fragment):  # a hot path: most fields are plain
-        return fragment
-    parser = _Filter()
+def _is_harmless(fragment: str) -> bool:
+    """Whether the fragment holds only harmless tags, balanced (then it needs no parsing)."""
+    if "<" not in fragment:
+        return True
+    if "<" in _HARMLESS_TAG_RE.sub("", fragment):
+        return False
+    depth: list[str] = []
+    for match in _HARMLESS_TAG_RE.finditer(fragment):
+        tag = match.group(1)
+        if tag in _VOID or match.group().endswith("/>"):
+            continue
+        if not match.group().startswith("</"):
+            depth.append(tag)
+        elif not depth or depth.pop() != tag:
+            return False
+    return not depth
+
+
+def sanitize(fragment: str, id_prefix: str = "vault-") -> str:
+    """The fragment with only allowlisted elements and attributes (the rest shown as text),
+    its ids under `id_prefix`, its elements balanced and its braces encoded."""
+    if _is_harmless(fragment):  # a hot path: most fields are plain
+        return encode_braces(fragment)
+    parser = _Filter(id_prefix, frozenset(_ID_RE.findall(fragment)))
     parser.feed(fragment)
-    parser.close()
-    if parser.rawdata:  # an unfinished tag at the very end
-        parser.out.append(html.escape(parser.rawdata))
-    return "".join(parser.out)
+    return encode_braces(parser.finish())

@@ -18,7 +18,7 @@ from mkdocs_vault import colors
 from mkdocs_vault.labels import LABEL_CHARS, LABEL_MAX, derive_label, width
 from mkdocs_vault.model import LAYOUTS, SECTIONS, Category, Entry, Idea, Image, Source
 from mkdocs_vault.problems import Problem, Severity
-from mkdocs_vault.sanitize import safe_url
+from mkdocs_vault.urls import safe_url
 
 Path = tuple[str | int, ...]
 Locate = Callable[[Path, bool], tuple[int, int] | None]

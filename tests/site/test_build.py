@@ -270,14 +270,6 @@ def test_per_page_layout_and_site_options(site: SiteBuilder) -> None:
     assert "Not shown." not in page
 
 
-def test_unknown_option_is_a_config_problem(site: SiteBuilder) -> None:
-    """A typo in the plugin options is reported by MkDocs' own config check."""
-    site.plugin_options(grpah={"layout": "classic"})
-    site.entry("talk.md", vault_entry())
-    result = site.build(strict=True)
-    assert result.error is not None
-
-
 def test_large_entry_is_split_into_several_graphs(site: SiteBuilder) -> None:
     """Hundreds of ideas stay within Mermaid's limits by drawing several graphs."""
     ideas = [{"text": f"Idea {n} with a long enough sentence to be realistic, really.",

@@ -16,10 +16,10 @@ from mkdocs_vault.options import RenderOptions
 from mkdocs_vault.problems import Problem
 from mkdocs_vault.render import (
     Rendered,
-    lift_idea_ids,
+    format_date,
     plain,
-    problems_box,
     render_page,
+    render_problems,
 )
 from mkdocs_vault.vault import LoadedPage, load_page
 
@@ -47,11 +47,11 @@ vault:
 
 # Where each section starts, recognisable in the output.
 SIGNS = {
-    "header": '<span class="vault-header">',
+    "header": '<div class="vault-header">',
     "graph": "## Concept Graph",
     "resume": "## Résumé",
     "ideas": "## 2 Key Ideas",
-    "credits": '<span class="vault-credits">',
+    "credits": '<p class="vault-credits">',
     "body": "BODY-TEXT",
 }
 
@@ -86,7 +86,7 @@ def deepseek() -> tuple[Entry, str]:
     out = render_page(page.entry, page.body, RenderOptions(), title="T",
                       body_line=page.body_line)
     assert out.problems == ()
-    return page.entry, out.markdown
+    return page.entry, out.inline()
 
 
 # -- section order -------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ def test_headings_configurable() -> None:
     """Headings follow `heading_level`; an empty heading is left out."""
     options = RenderOptions(heading_level=3, headings={"graph": "", "resume": "Summary",
                                                         "ideas": "Ideas ({count})"})
-    out = render(load(), options).markdown
+    out = render(load(), options).inline()
     assert "### Summary\n" in out
     assert "### Ideas &#40;2&#41;\n" in out
     assert "Concept Graph" not in out
@@ -151,7 +151,7 @@ def test_headings_configurable() -> None:
 def test_marker_places_section_in_body() -> None:
     """`<!-- vault:graph -->` puts the graph there instead of in its default place."""
     body = "Intro.\n\n<!-- vault:graph -->\n\nOutro.\n"
-    out = render(load(body=body)).markdown
+    out = render(load(body=body)).inline()
     assert out.count('<pre class="mermaid">') == 1
     assert out.index("Intro.") < out.index("## Concept Graph") < out.index("Outro.")
     assert out.index("## 2 Key Ideas") < out.index("Intro.")
@@ -238,42 +238,54 @@ def test_body_kept_when_not_in_sections() -> None:
 
 
 def test_ideas_list_example() -> None:
-    """The example's list: heading, then `N. <anchor span>text` for all 30 ideas."""
+    """The example's list: heading, then `<li id="idea-N">text tag</li>` for all 30 ideas."""
     entry, out = deepseek()
     assert "## 30 Key Ideas\n\n" in out
-    items = re.findall(r'^(\d+)\. <span class="vault-anchor" id="idea-(\d+)"></span>(.*)$', out,
-                       re.MULTILINE)
-    assert [(int(a), int(b)) for a, b, _ in items] == [(n, n) for n in range(1, 31)]
-    for (_, _, line), idea in zip(items, entry.ideas, strict=True):
-        assert line.startswith(idea.text)
+    items = re.findall(r'^<li id="idea-(\d+)">(.*)</li>$', out, re.MULTILINE)
+    assert [int(n) for n, _ in items] == list(range(1, 31))
+    for (_, line), idea in zip(items, entry.ideas, strict=True):
+        assert line.startswith(html.escape(idea.text, quote=False)[:20])
         category = entry.category(idea.category)
         assert category is not None
         assert f'style="background:{category.color};color:#111111">{category.label}</span>' in line
 
 
+def test_ideas_list_is_a_raw_block_of_placeholders() -> None:
+    """MkDocs sees the ids (for anchor validation) and placeholders, never the idea text."""
+    out = render(load())
+    assert re.search(r'<ol class="vault-ideas">\n<li id="idea-1">vault[0-9a-f]+p\d+z</li>\n'
+                     r'<li id="idea-2">vault[0-9a-f]+p\d+z</li>\n</ol>', out.markdown)
+    assert "First idea" not in out.markdown
+    assert "First idea" in out.inline()
+
+
 def test_ideas_list_without_tags() -> None:
     """`idea_tags: false` leaves the category tags out of the list."""
-    out = render(load(), RenderOptions(idea_tags=False)).markdown
-    assert "1. <span class=\"vault-anchor\" id=\"idea-1\"></span>First idea\n" in out
+    out = render(load(), RenderOptions(idea_tags=False)).inline()
+    assert '<li id="idea-1">First idea</li>\n' in out
 
 
 @pytest.mark.parametrize(("raw_html", "shown"), [
-    (False, "Use &lt;b>List&lt;String>&lt;/b> and `<i>code</i>`"),
-    (True, "Use <b>List<String></b> and `<i>code</i>`"),
+    (False, "Use &lt;b&gt;List&lt;String&gt;&lt;/b&gt; and <code>&lt;i&gt;code&lt;/i&gt;</code>"),
+    (True, "Use <b>List<String></b> and <code>&lt;i&gt;code&lt;/i&gt;</code>"),
 ])
 def test_idea_html_inert_by_default(raw_html: bool, shown: str) -> None:
     """Raw HTML in an idea is shown as text unless `raw_html` allows it; code spans are kept."""
+    from mkdocs_vault.fields import MarkdownFields
+
     page = load("vault:\n  ideas:\n    - 'Use <b>List<String></b> and `<i>code</i>`'\n")
-    out = render(page, RenderOptions(raw_html=raw_html)).markdown
-    assert f'<span class="vault-anchor" id="idea-1"></span>{shown}\n' in out
+    assert page.entry is not None
+    out = render_page(page.entry, page.body, RenderOptions(), title="T",
+                      fields=MarkdownFields(raw_html=raw_html)).inline()
+    assert f'<li id="idea-1">{shown}</li>' in out
 
 
 def test_multiline_idea_stays_in_item() -> None:
-    """Continuation lines of an idea are indented into its list item."""
+    """A multi-line idea stays inside its list item."""
     page = load("vault:\n  ideas:\n    - \"Line one\\nline two\"\n    - b\n")
-    out = render(page).markdown
-    assert '1. <span class="vault-anchor" id="idea-1"></span>Line one\n    line two\n' in out
-    assert "line two</li>" in markdown.markdown(out).replace("\n</li>", "</li>")
+    out = render(page).inline()
+    assert '<li id="idea-1">Line one\nline two</li>' in out
+    assert "line two</li>" in markdown.markdown(out)
 
 
 def test_example_graph_and_legend() -> None:
@@ -291,7 +303,7 @@ def test_graph_parts_captioned() -> None:
     """An entry larger than `max_ideas` gets several captioned graphs."""
     ideas = "".join(f"    - idea {n}\n" for n in range(1, 8))
     options = RenderOptions(graph=GraphStyle(max_ideas=3))
-    out = render(load("vault:\n  ideas:\n" + ideas), options).markdown
+    out = render(load("vault:\n  ideas:\n" + ideas), options).inline()
     assert out.count('<pre class="mermaid">') == 3
     assert re.findall(r'<p class="vault-graph-part">(.*?)</p>', out) == [
         "Part 1 of 3", "Part 2 of 3", "Part 3 of 3"]
@@ -310,23 +322,32 @@ def test_graph_html_is_inert() -> None:
 
 def test_header_fields() -> None:
     """The header shows series, number of total, date, people, source and image."""
-    out = render(load()).markdown
+    out = render(load()).inline()
     assert '<span class="vault-series">Series</span>' in out
-    assert '<span class="vault-number">No&#46; 2 of 5</span>' in out
-    assert '<time class="vault-date" datetime="2024-01-02">2024&#45;01&#45;02</time>' in out
-    assert '<span class="vault-host">Host&#58; H</span>' in out
-    assert "[Src](<https://x.org>)" in out
-    assert "![al\\[t\\]](<a.png>)" in out
+    assert '<span class="vault-number">No. 2 of 5</span>' in out
+    assert '<time class="vault-date" datetime="2024-01-02">2024-01-02</time>' in out
+    assert '<span class="vault-host">Host: H</span>' in out
+    assert '<a href="https://x.org">Src</a>' in out
+    assert '<img src="a.png" alt="al[t]">' in out
 
 
 def test_speaker_is_inert() -> None:
     """A speaker named `*NSYNC_[x]` is shown as written, not as emphasis or a link."""
-    out = render(load()).markdown
+    out = render(load()).inline()
     html_out = markdown.markdown(out)
     assert "<em>" not in html_out
     assert "<a " not in html_out.split('class="vault-source"')[0]
-    assert "<strong>&#42;NSYNC&#95;&#91;x&#93;</strong>" in html_out
-    assert "**&#42;NSYNC&#95;&#91;x&#93;** & **B**" in out
+    assert "<strong>*NSYNC_[x]</strong> &amp; <strong>B</strong>" in out
+
+
+@pytest.mark.parametrize(("date", "shown"), [
+    ((1, 1, 1), "0001-01-01"), ((999, 12, 31), "0999-12-31"), ((2025, 3, 7), "2025-03-07")])
+def test_years_keep_four_digits(date: tuple[int, int, int], shown: str) -> None:
+    """`%Y` of year 1 is `1` on Linux; the header writes `0001`."""
+    import datetime as dt
+
+    assert format_date(dt.date(*date), "%Y-%m-%d") == shown
+    assert format_date(dt.date(*date), "%%Y %Y") == f"%Y {shown[:4]}"
 
 
 @pytest.mark.parametrize(
@@ -362,55 +383,35 @@ def test_plain_renders_literally(text: str) -> None:
     assert html.unescape(rendered[3:-4]) == text
 
 
-# -- lift_idea_ids -------------------------------------------------------------------------------
-
-
-def test_lift_idea_ids_tight_list() -> None:
-    """In a tight list the id moves from the span onto the `<li>`."""
-    _, out = deepseek()
-    lifted = lift_idea_ids(markdown.markdown(out))
-    for n in range(1, 31):
-        assert f'<li id="idea-{n}">' in lifted
-    assert "vault-anchor" not in lifted
-
-
-def test_lift_idea_ids_loose_list() -> None:
-    """In a loose list (items in paragraphs) the id still moves onto the `<li>`."""
-    source = "".join(f'{n}. <span class="vault-anchor" id="idea-{n}"></span>Idea {n}\n\n'
-                     for n in range(1, 4))
-    lifted = lift_idea_ids(markdown.markdown(source))
-    assert '<li id="idea-1">\n<p>Idea 1</p>' in lifted
-    assert lifted.count("<li id=") == 3
-    assert "vault-anchor" not in lifted
-
-
-@pytest.mark.parametrize(
-    "html_text",
-    [
-        '<p><span class="vault-anchor" id="idea-1"></span>not in a list</p>',
-        '<li><span class="other" id="idea-1"></span>x</li>',
-        '<li><span class="vault-anchor" id="intro"></span>x</li>',
-    ],
-)
-def test_lift_idea_ids_leaves_others(html_text: str) -> None:
-    """Only idea anchor spans at the start of a list item are lifted."""
-    assert lift_idea_ids(html_text) == html_text
-
-
 # -- problems box --------------------------------------------------------------------------------
 
 
 def test_problems_box_escapes() -> None:
-    """Messages, fields and paths are HTML-escaped in the problems box."""
-    box = problems_box([Problem('<script>x</script> & "q"', "ideas[0]<b>", 4, 2),
-                        Problem("plain")], "docs/<a>.md")
+    """Messages, fields and paths are HTML-escaped in the problems box, braces encoded."""
+    rendered = render_problems([Problem('<script>x</script> & "q" {{ x }}', "ideas[0]<b>", 4, 2),
+                                Problem("plain")], "docs/<a>.md", "Body\n")
+    assert "<script>" not in rendered.markdown
+    assert rendered.markdown.startswith('<div class="admonition failure vault-problems">vault')
+    assert rendered.markdown.endswith("</div>\n\nBody\n")
+    box = rendered.inline()
     assert "<script>" not in box
-    assert "&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;" in box
+    assert "&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot; &#123;&#123; x &#125;&#125;" in box
     assert "<code>docs/&lt;a&gt;.md:4:2</code>" in box
     assert "<code>ideas[0]&lt;b&gt;</code>" in box
     assert "<code>docs/&lt;a&gt;.md</code> <code>vault</code> plain</li>" in box
     assert box.count("<li>") == 2
-    assert box.startswith('<div class="admonition failure vault-problems">')
+
+
+def test_marker_inside_a_comment_is_left_alone() -> None:
+    """A marker the author commented out is not expanded (its `-->` would end the comment)."""
+    body = "Intro\n\n<!--\n<!-- vault:ideas -->\nold notes\n-->\n\nOutro\n"
+    out = render(load(body=body))
+    assert "<!--\n<!-- vault:ideas -->\nold notes\n-->" in out.markdown
+    assert out.markdown.count("Key Ideas") == 1
+    assert out.markdown.index("Key Ideas") < out.markdown.index("Intro")
+    one_line = render(load(body="<!-- hidden <!-- vault:graph --> -->\n")).markdown
+    assert "Concept Graph" in one_line  # placed by default, the commented marker kept
+    assert "<!-- hidden <!-- vault:graph --> -->" in one_line
 
 
 def test_leading_h1_of_the_body_stays_on_top() -> None:
