@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 HEX_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_ALPHA_RE = re.compile(r"^#(?:[0-9a-fA-F]{4}|[0-9a-fA-F]{8})$")
+_FUNCTION_RE = re.compile(r"^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\s*\(", re.IGNORECASE)
 
 LABEL_COLOR = "#111111"
 """Text colour of every node label; fills are checked against it."""
@@ -32,6 +34,21 @@ PALETTE = (
     "#d9e0e8",  # slate
     "#f2d9d9",  # rose
 )
+
+
+def hint(value: str) -> str:
+    """Why a colour that is valid CSS is refused, and what to write instead (or "")."""
+    if _ALPHA_RE.match(value):
+        opaque = value[: 4 if len(value) == 5 else 7]
+        return (f"; transparency is not supported (label contrast is checked against an opaque "
+                f"fill): write {opaque}")
+    if _FUNCTION_RE.match(value):
+        return "; CSS colour functions are not supported: write the colour as #rrggbb"
+    if HEX_RE.match("#" + value):
+        return f"; add the '#': #{value}"
+    if value.isalpha():
+        return "; colour names (red, transparent, ...) are not supported: write it as #rrggbb"
+    return ""
 
 
 def normalize(color: str) -> str:

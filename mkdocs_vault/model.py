@@ -54,6 +54,9 @@ class Idea:
     links: tuple[int, ...] = ()
     """Numbers of other ideas this one is linked to in the graph."""
     label_derived: bool = False
+    see: tuple[str, ...] = ()
+    """Ideas of other entries this one points at, as MkDocs links are written, relative to the
+    page: `chips.md#idea-2`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,8 @@ class Entry:
     title: str | None = None
     series: str | None = None
     number: int | None = None
+    number_text: str | None = None
+    """`number` as the author wrote it (`010`), for display."""
     total: int | None = None
     date: dt.date | None = None
     speakers: tuple[str, ...] = ()
@@ -78,6 +83,10 @@ class Entry:
     """Per-page layout override; `None` means the site default."""
     sections: tuple[str, ...] | None = None
     """Per-page section order override; `None` means the site default."""
+    tags: tuple[str, ...] = ()
+    """The page's `tags` (Material's tags plugin), also nodes of the knowledge graph."""
+    related: tuple[str, ...] = ()
+    """Other entries the author names as related, as links relative to the page (`x.md`)."""
     extra: dict[str, object] = field(default_factory=dict, compare=False)
     """Fields this version does not know, kept so that nothing the author wrote is lost."""
 

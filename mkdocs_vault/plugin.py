@@ -27,9 +27,9 @@ from mkdocs.utils import get_relative_url
 from mkdocs_vault.config import VaultConfig, render_options
 from mkdocs_vault.fields import MarkdownFields, Resolve, choose_extensions
 from mkdocs_vault.fragments import Fragments, new_nonce
-from mkdocs_vault.frontmatter import has_vault_key
+from mkdocs_vault.frontmatter import decode_page, has_vault_key
 from mkdocs_vault.render import render_page, render_problems
-from mkdocs_vault.vault import LoadedPage, Vault, digest, load_meta, load_page
+from mkdocs_vault.vault import LoadedPage, Vault, digest, load_bytes, load_meta, load_page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -59,6 +59,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         # pages are not validated again.
         self._cache: dict[str, tuple[tuple[str, int], LoadedPage]] = {}
         self._fragments: dict[str, Fragments] = {}
+        self._sources: dict[str, str] = {}
+        """Source paths of pages whose content the plugin replaced (MkDocs then forgets it)."""
         self._noted_extensions: set[str] = set()
         # Problems logged in this build, and the config object that identifies the build.
         self._reported: set[tuple[str, str]] = set()
@@ -148,13 +150,15 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                 config.extra_javascript.append(MERMAID_URI)
 
     def _load(self, file: File) -> LoadedPage | None:
+        assert self.options is not None
         try:
             text = file.content_string
-        except (OSError, ValueError):
+        except UnicodeDecodeError:
+            return self._load_undecodable(file)
+        except OSError:
             return None  # MkDocs reports unreadable files itself
         if not has_vault_key(text):  # most pages of a site: nothing more to do
             return None
-        assert self.options is not None
         # Derived labels depend on label_length, which mkdocs.yml may change while serving.
         key = (digest(text), self.options.label_chars)
         cached = self._cache.get(file.src_uri)
@@ -164,6 +168,21 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         if loaded is not None:
             self._cache[file.src_uri] = (key, loaded)
         return loaded
+
+    def _load_undecodable(self, file: File) -> LoadedPage | None:
+        """A vault page that is not valid UTF-8: MkDocs would abort the whole build on it; the
+        page is shown with the bad bytes replaced and a located error instead."""
+        assert self.options is not None
+        if file.abs_src_path is None:
+            return None
+        with open(file.abs_src_path, "rb") as handle:
+            data = handle.read()
+        text, _ = decode_page(data)
+        if not has_vault_key(text):
+            return None  # not ours: MkDocs reports it as before
+        self._sources[file.src_uri] = file.abs_src_path  # setting the content forgets it
+        file.content_string = text  # so Page.read_source does not abort the build
+        return load_bytes(data, label_chars=self.options.label_chars)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
@@ -235,9 +254,10 @@ class VaultPlugin(BasePlugin[VaultConfig]):
 
     def _display_path(self, file: File) -> str:
         """The file as the author knows it: relative to mkdocs.yml (`docs/talks/x.md`)."""
-        if file.abs_src_path is None:
+        source = file.abs_src_path or self._sources.get(file.src_uri)
+        if source is None:
             return file.src_uri
-        return os.path.relpath(file.abs_src_path, self._config_dir).replace(os.sep, "/")
+        return os.path.relpath(source, self._config_dir).replace(os.sep, "/")
 
 
 

@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
+
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Cheap pre-check: most messages are plain ASCII and need no escaping.
+_PLAIN_RE = re.compile(r"[ -~]*\Z")
+
+
+def printable(text: str) -> str:
+    """`text` with every non-printable character (controls, ANSI escapes, line and paragraph
+    separators, bidi and zero-width format characters) written as an escape such as `\\n`,
+    `\\x1b` or `\\u2028`, so that text from a page can never forge or reorder log lines."""
+    if _PLAIN_RE.match(text):
+        return text
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    if ch in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[ch]
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +51,7 @@ class Problem:
 
     def where(self, path: str) -> str:
         """`path:line:column` as editors and terminals understand it."""
-        place = path
+        place = printable(path)
         if self.line is not None:
             place += f":{self.line}"
             if self.column is not None:
@@ -36,9 +59,9 @@ class Problem:
         return place
 
     def format(self, path: str) -> str:
-        """One line for the build log."""
-        subject = self.field or "front matter"
-        return f"{self.where(path)}: {subject}: {self.message}"
+        """Exactly one printable line for the build log (see `printable`)."""
+        subject = printable(self.field) if self.field else "front matter"
+        return f"{self.where(path)}: {subject}: {printable(self.message)}"
 
 
 def has_errors(problems: list[Problem]) -> bool:

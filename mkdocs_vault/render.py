@@ -124,7 +124,7 @@ def header(page: _Page) -> str:
     if entry.series:
         meta.append(f'<span class="vault-series">{text(entry.series)}</span>')
     if entry.number is not None:
-        number = s["number"].format(number=entry.number)
+        number = s["number"].format(number=entry.number_text or entry.number)
         if entry.total is not None:
             number += " " + s["of"].format(total=entry.total)
         meta.append(f'<span class="vault-number">{text(number)}</span>')

@@ -42,8 +42,9 @@ FIELDS = {
     "credits": "Markdown credit line",
     "layout": "graph layout for this page: " + ", ".join(LAYOUTS),
     "sections": "order of the page's parts: " + ", ".join(SECTIONS),
+    "related": "other entries related to this one: links relative to the page (`x.md`)",
 }
-IDEA_FIELDS = ("text", "label", "category", "links")
+IDEA_FIELDS = ("text", "label", "category", "links", "see")
 SOURCE_FIELDS = ("title", "url")
 IMAGE_FIELDS = ("src", "alt")
 CATEGORY_FIELDS = ("label", "color")
@@ -52,6 +53,10 @@ _SAFE_SCHEMES = ("http", "https", "mailto", "ftp")
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _URL_LIKE_RE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*://|mailto:)")
 _MISSING = object()
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""C0 and C1 control characters, except tab, line feed and carriage return."""
+_YEARS = (1000, 2100)
+"""Dates outside these years are accepted with a warning: most likely a typo."""
 
 RawIdea = tuple[int, str, str | None, str | None, list[tuple[int, Path]]]
 """(index in the written list, text, label, category, links with their paths)"""
@@ -61,7 +66,10 @@ def field_name(path: Path) -> str:
     """`("ideas", 3, "category")` as `ideas[3].category`."""
     out = ""
     for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+        if isinstance(step, int) or not step:  # an empty key shows as ['']
+            out += f"[{step!r}]"
+        else:
+            out += f".{step}" if out else step
     return out
 
 
@@ -74,6 +82,10 @@ def _describe(value: object) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, set | frozenset):
+        return "a set (!!set)"
+    if isinstance(value, bytes):
+        return "binary data (!!binary)"
     shown = repr(value) if isinstance(value, str) else str(value)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
@@ -90,17 +102,21 @@ class _Checker:
         self.locate = locate
         self.raw = raw
         self.label_chars = label_chars
+        self.see: dict[int, tuple[str, ...]] = {}
+        """`see` references of each idea, by its index in the written list."""
         self.problems: list[Problem] = []
 
     def report(self, path: Path, message: str, severity: Severity = "error", *,
-               at_key: bool = False) -> None:
+               at_key: bool = False, top: bool = False) -> None:
+        """Record a problem at `path` inside `vault:` (or, with `top`, of the front matter)."""
         line = column = None
+        where = path if top else ("vault", *path)
         if self.locate is not None:
-            place = self.locate(("vault", *path), at_key)
+            place = self.locate(where, at_key)
             if place is not None:
                 line, column = place
         self.problems.append(
-            Problem(message, field_name(("vault", *path)) if not path else field_name(path),
+            Problem(message, field_name(where) if not path or top else field_name(path),
                     line, column, severity)
         )
 
@@ -115,11 +131,25 @@ class _Checker:
             self.report(path, f"expected text, got {_describe(value)}")
             return None
         result = value if isinstance(value, str) else self._as_written(value, path)
+        result = self.without_controls(result, path)
         if not result.strip():
             if required:
                 self.report(path, "must not be empty")
             return None
         return result
+
+    def without_controls(self, text: str, path: Path, *, at_key: bool = False,
+                         top: bool = False) -> str:
+        """Text without C0/C1 control characters (tab and line breaks stay): they would reach
+        graph labels, the log and, in Markdown fields, Python-Markdown's own placeholders
+        (STX/ETX). Zero-width and bidi characters are kept: scripts and emoji need them."""
+        found = _CONTROL_RE.findall(text)
+        if not found:
+            return text
+        codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(found))
+        self.report(path, f"contains control characters ({codes}), which were removed",
+                    "warning", at_key=at_key, top=top)
+        return _CONTROL_RE.sub("", text)
 
     def _as_written(self, value: object, path: Path) -> str:
         """A number or date given where text is expected, as the author typed it: YAML reads
@@ -145,7 +175,9 @@ class _Checker:
             self.report(path, "is too large")
             return None
         if number is None:
-            self.report(path, f"expected a whole number, got {_describe(value)}")
+            hint = f" (write {int(value)})" if isinstance(value, float) and value.is_integer() \
+                else ""
+            self.report(path, f"expected a whole number, got {_describe(value)}{hint}")
             return None
         if number < minimum:
             self.report(path, f"must be at least {minimum}, got {number}")
@@ -153,6 +185,16 @@ class _Checker:
         return number
 
     def date(self, value: object, path: Path) -> dt.date | None:
+        day = self._date(value, path)
+        if day is not None and day.year < _YEARS[0]:
+            self.report(path, f"{day.isoformat()} is before the year {_YEARS[0]}; is the year "
+                        f"right?", "warning")
+        elif day is not None and day.year > _YEARS[1]:
+            self.report(path, f"{day.isoformat()} is in the far future; is the year right?",
+                        "warning")
+        return day
+
+    def _date(self, value: object, path: Path) -> dt.date | None:
         if value is None:
             return None
         if isinstance(value, dt.datetime):
@@ -160,8 +202,8 @@ class _Checker:
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
+            try:  # a quoted date, or a date and time that YAML did not recognise
+                return dt.datetime.fromisoformat(value.strip()).date()
             except ValueError:
                 pass
         hint = ""
@@ -224,7 +266,8 @@ class _Checker:
             if _URL_LIKE_RE.match(value.strip()):  # "re:Invent keynote" is a title
                 url = self.url(value, ("source",))
                 return Source(title=url, url=url) if url else None
-            return Source(title=value.strip()) if value.strip() else None
+            name = self.without_controls(value, ("source",)).strip()
+            return Source(title=name) if name else None
         if not isinstance(value, Mapping):
             self.report(("source",), f"expected {{title, url}} or text, got {_describe(value)}")
             return None
@@ -273,8 +316,13 @@ class _Checker:
         result = []
         seen: set[str] = set()
         for raw_key, spec in value.items():
-            key = str(raw_key)
+            key = str(raw_key) if raw_key is not None else ""
             path: Path = ("categories", key)
+            if not key.strip():
+                self.report(path, "a category key must not be empty: ideas refer to their "
+                            "category by its key", at_key=True)
+                continue
+            key = self.without_controls(key, path, at_key=True)
             if key in seen:
                 self.report(path, f"the key '{key}' is declared twice (YAML reads 1 and '1' as "
                             f"different keys, but ideas name categories by text)", at_key=True)
@@ -300,8 +348,9 @@ class _Checker:
         if value is None:
             return None
         if not isinstance(value, str) or not colors.HEX_RE.match(value.strip()):
+            hint = colors.hint(value.strip()) if isinstance(value, str) else ""
             self.report(path, f"expected a colour written as #rgb or #rrggbb, got "
-                        f"{_describe(value)} (in YAML, quote it: \"#d4f9d4\")")
+                        f"{_describe(value)}{hint} (in YAML, quote it: \"#d4f9d4\")")
             return None
         color = colors.normalize(value.strip())
         ratio = colors.contrast(color, colors.LABEL_COLOR)
@@ -334,6 +383,10 @@ class _Checker:
             self.report(("sections",), f"expected a list such as [{', '.join(SECTIONS)}], "
                         f"got {_describe(value)}")
             return None
+        if not value:
+            self.report(("sections",), "is empty, so the page shows only your own text (body); "
+                        f"list the parts to show, e.g. [{', '.join(SECTIONS)}]", "warning")
+            return ("body",)
         names = [self.choice(v, ("sections", i), SECTIONS) for i, v in enumerate(value)]
         result = tuple(n for n in names if n)
         for name in {n for n in result if result.count(n) > 1}:
@@ -395,7 +448,22 @@ class _Checker:
                             f"(declared: {', '.join(declared)}){_suggest(category, declared)}")
                 return None
         links = self.links(item.get("links"), (*path, "links"))
+        self.see[index] = self.references(item.get("see"), (*path, "see"))
         return index, text, label, category, links
+
+    def references(self, value: object, path: Path) -> tuple[str, ...]:
+        """Links to other pages or their ideas (`chips.md#idea-2`), as MkDocs links are written;
+        whether they point anywhere is checked once the whole vault is known."""
+        if value is None:
+            return ()
+        items = value if isinstance(value, list) else [value]
+        found = []
+        for i, item in enumerate(items):
+            where = (*path, i) if isinstance(value, list) else path
+            link = self.text(item, where, required=True)
+            if link is not None:
+                found.append(link.strip())
+        return tuple(found)
 
     def links(self, value: object, path: Path) -> list[tuple[int, Path]]:
         if value is None:
@@ -447,9 +515,10 @@ def parse_entry(vault: object, front_matter: Mapping[str, Any] | None = None, *,
         check.report(("number",), f"{number} is greater than total ({total})")
     entry = Entry(
         ideas=tuple(ideas),
-        title=_title(top.get("title")),
+        title=_title(check, top.get("title")),
         series=series,
         number=number,
+        number_text=_number_text(check, number),
         total=total,
         date=check.date(vault.get("date"), ("date",)),
         speakers=check.speakers(vault.get("speakers")),
@@ -462,6 +531,8 @@ def parse_entry(vault: object, front_matter: Mapping[str, Any] | None = None, *,
         credits=check.text(vault.get("credits"), ("credits",)),
         layout=check.choice(vault.get("layout"), ("layout",), LAYOUTS),
         sections=check.sections(vault.get("sections")),
+        tags=_tags(top.get("tags")),
+        related=check.references(vault.get("related"), ("related",)),
         extra={str(k): v for k, v in vault.items() if str(k) not in FIELDS},
     )
     if any(p.severity == "error" for p in check.problems):
@@ -469,10 +540,25 @@ def parse_entry(vault: object, front_matter: Mapping[str, Any] | None = None, *,
     return entry, check.problems
 
 
-def _title(value: object) -> str | None:
+def _title(check: _Checker, value: object) -> str | None:
     if isinstance(value, str | int | float) and not isinstance(value, bool):
-        return str(value)
+        return check.without_controls(str(value), ("title",), top=True)
     return None
+
+
+def _number_text(check: _Checker, number: int | None) -> str | None:
+    """The number as written when its spelling differs (`010`), so the page shows it so."""
+    written = check.raw(("vault", "number")) if check.raw is not None else None
+    if number is None or written is None or not written.strip().isdigit():
+        return None
+    return written.strip() if written.strip() != str(number) else None
+
+
+def _tags(value: object) -> tuple[str, ...]:
+    """The page's `tags` (Material's tags plugin checks them; we only read the names)."""
+    items = value if isinstance(value, list) else [value] if value is not None else []
+    return tuple(str(t).strip() for t in items
+                 if isinstance(t, str | int) and not isinstance(t, bool) and str(t).strip())
 
 
 def _resolve(check: _Checker, raw: list[RawIdea], declared: list[tuple[str, str, str | None]]
@@ -508,6 +594,7 @@ def _resolve(check: _Checker, raw: list[RawIdea], declared: list[tuple[str, str,
             label=label.strip() if label else derive_label(text, check.label_chars),
             category=category,
             links=tuple(good_links),
+            see=check.see.get(index, ()),
             label_derived=not label,
         ))
     for index, _, label, _, _ in raw:

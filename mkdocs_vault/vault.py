@@ -11,7 +11,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mkdocs_vault.frontmatter import FRONT_MATTER_RE, FrontMatter, has_vault_key, read_front_matter
+from mkdocs_vault.frontmatter import (
+    FrontMatter,
+    decode_page,
+    has_vault_key,
+    normalize,
+    read_front_matter,
+    split,
+)
 from mkdocs_vault.labels import LABEL_CHARS
 from mkdocs_vault.model import Entry
 from mkdocs_vault.problems import Problem, has_errors
@@ -41,19 +48,27 @@ def digest(text: str) -> str:
 
 
 def load_page(text: str, *, label_chars: int = LABEL_CHARS) -> LoadedPage | None:
-    """Read a Markdown file's vault entry; None when the page has no `vault:` key."""
+    """Read a Markdown file's vault entry; None when the page has no top-level `vault` key."""
     if not has_vault_key(text):
         return None
     front_matter, problem = read_front_matter(text)
     if problem is not None:
-        match = FRONT_MATTER_RE.match(text)
-        rest = text[match.end() :] if match else text
-        body = rest.lstrip("\n")
-        line = text.count("\n", 0, len(text) - len(body)) + 1
+        _, body, line = split(normalize(text))
         return LoadedPage(None, (problem,), body, line)
     if front_matter is None or "vault" not in front_matter.data:
         return None
     return load_front_matter(front_matter, label_chars=label_chars)
+
+
+def load_bytes(data: bytes, *, label_chars: int = LABEL_CHARS) -> LoadedPage | None:
+    """`load_page` for a file MkDocs cannot decode: invalid UTF-8 is one more (located) error,
+    and the page is loaded from the text with U+FFFD in place of the bad bytes."""
+    text, problem = decode_page(data)
+    loaded = load_page(text, label_chars=label_chars)
+    if loaded is None or problem is None:
+        return loaded
+    problems = sorted((problem, *loaded.problems), key=lambda p: (p.line or 0, p.column or 0))
+    return LoadedPage(None, tuple(problems), loaded.body, loaded.body_line)
 
 
 def load_front_matter(front_matter: FrontMatter, *,
@@ -65,12 +80,33 @@ def load_front_matter(front_matter: FrontMatter, *,
 
     entry, problems = parse_entry(front_matter.data["vault"], front_matter.data, locate=locate,
                                   raw=front_matter.raw, label_chars=label_chars)
-    for path, line in front_matter.duplicates:
+    for path, line, first in front_matter.duplicates:
         problems.append(Problem(
-            "is written twice; only the last value is used", field_name(path), line,
-            severity="warning"))
+            f"is written twice (first on line {first}); only the last value is used",
+            field_name(path), line, severity="warning"))
+    problems.extend(_top_duplicates(front_matter))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    if has_errors(problems):
+        entry = None
     return LoadedPage(entry, tuple(problems), front_matter.body, front_matter.body_line)
+
+
+def _top_duplicates(front_matter: FrontMatter) -> list[Problem]:
+    """`vault` written twice is an error (two entries pasted into one page: YAML would drop
+    all but the last silently); other top-level keys twice are warnings."""
+    problems = []
+    for key, lines in front_matter.top_duplicates:
+        shown = ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
+        if key == "vault":
+            problems.append(Problem(
+                f"`vault:` is written {len(lines)} times (lines {shown}): one page holds one "
+                f"entry, and YAML would silently keep only the last; give each entry its own "
+                f"page", "vault", lines[-1], 1))
+        else:
+            problems.append(Problem(
+                f"`{key}` is written {len(lines)} times (lines {shown}); only the last value is "
+                f"used", None, lines[-1], 1, "warning"))
+    return problems
 
 
 def load_meta(meta: Mapping[str, Any], body: str, *, label_chars: int = LABEL_CHARS

@@ -328,7 +328,7 @@ CATEGORIES = "  categories:\n    geo: Geo\n    cost: Cost\n"  # file lines 3-5
         ("vault:\n  ideas:\n    - text: ''\n", "ideas[0].text", 4, ["must not be empty"]),
         ("vault:\n  ideas:\n    - ok\n    - ''\n", "ideas[1]", 5, ["idea 2", "must not be empty"]),
         ("vault:\n  ideas:\n    - ok\n    - [x]\n", "ideas[1]", 5, ["idea 2", "got a list"]),
-        ("vault:\n  ideas:\n    - yes\n", "ideas[0]", 4, ["idea 1", "yes/no value"]),
+        ("vault:\n  ideas:\n    - true\n", "ideas[0]", 4, ["idea 1", "yes/no value"]),
         ("vault:\n  ideas: []\n", "ideas", 3, ["non-empty list"]),
         ("vault:\n  ideas: some text\n", "ideas", 3, ["non-empty list", "'some text'"]),
         ("vault:\n  series: x\n", "ideas", 3, ["is required"]),
@@ -626,6 +626,30 @@ def test_problem_format(item: Problem, where: str, formatted: str) -> None:
     """Problems print as `path:line:column: field: message`."""
     assert item.where("a.md") == where
     assert item.format("a.md") == formatted
+
+
+@pytest.mark.parametrize(("message", "shown"), [
+    ("a\nWARNING - forged", "a\\nWARNING - forged"),
+    ("x\r\x1b[31mred\x1b[0m", "x\\r\\x1b[31mred\\x1b[0m"),
+    ("tab\there", "tab\\there"),
+    ("\u2028\u2029\x85\u202e\u200b\ufeff", "\\u2028\\u2029\\x85\\u202e\\u200b\\ufeff"),
+    ("\U000e0001", "\\U000e0001"),
+    ("café 😀 東京 עברית", "café 😀 東京 עברית"),
+])
+def test_problem_format_escapes_control_characters(message: str, shown: str) -> None:
+    """Every problem is one printable log line: controls, ANSI escapes, line separators and
+    bidi or zero-width characters are escaped in the message, the field and the path."""
+    formatted = Problem(message, f"categories.{message}", 3).format(f"docs/{message}.md")
+    assert formatted == f"docs/{shown}.md:3: categories.{shown}: {shown}"
+    assert formatted.isprintable()
+
+
+def test_yes_and_no_are_text() -> None:
+    """YAML 1.2: `yes`, `no`, `on` and `off` are words, not booleans."""
+    page = load("vault:\n  series: no\n  ideas: [yes, off]\n")
+    assert page.entry is not None
+    assert page.entry.series == "no"
+    assert [i.text for i in page.entry.ideas] == ["yes", "off"]
 
 
 def test_has_errors() -> None:
