@@ -13,10 +13,11 @@ Flow of one build:
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.exceptions import PluginError
@@ -28,8 +29,17 @@ from mkdocs_vault.config import VaultConfig, render_options
 from mkdocs_vault.fields import MarkdownFields, Resolve, choose_extensions
 from mkdocs_vault.fragments import Fragments, new_nonce
 from mkdocs_vault.frontmatter import decode_page, has_vault_key
+from mkdocs_vault.metafiles import defaults_for
 from mkdocs_vault.render import render_page, render_problems
-from mkdocs_vault.vault import LoadedPage, Vault, digest, load_bytes, load_meta, load_page
+from mkdocs_vault.vault import (
+    LoadedPage,
+    Vault,
+    digest,
+    load_bytes,
+    load_meta,
+    load_page,
+    load_with_defaults,
+)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -125,8 +135,10 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             return None
         self.vault = Vault()
         self._fragments.clear()
+        meta_files = _meta_files(config)
         for file in files.documentation_pages():
-            loaded = self._load(file)
+            defaults = defaults_for(file.src_path, meta_files) if meta_files else {}
+            loaded = self._load(file, defaults if "vault" in defaults else None)
             if loaded is not None:
                 self.vault.pages[file.src_uri] = loaded
                 self._report(loaded.problems, file)
@@ -149,7 +161,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             if self.mermaid_js and MERMAID_URI not in config.extra_javascript:
                 config.extra_javascript.append(MERMAID_URI)
 
-    def _load(self, file: File) -> LoadedPage | None:
+    def _load(self, file: File, defaults: dict[str, Any] | None = None) -> LoadedPage | None:
+        """The page's entry, if it is a vault page; `defaults` come from `.meta.yml` files."""
         assert self.options is not None
         try:
             text = file.content_string
@@ -157,14 +170,18 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             return self._load_undecodable(file)
         except OSError:
             return None  # MkDocs reports unreadable files itself
-        if not has_vault_key(text):  # most pages of a site: nothing more to do
+        if defaults is None and not has_vault_key(text):  # most pages: nothing more to do
             return None
         # Derived labels depend on label_length, which mkdocs.yml may change while serving.
-        key = (digest(text), self.options.label_chars)
+        source = text if defaults is None else text + json.dumps(defaults, default=str)
+        key = (digest(source), self.options.label_chars)
         cached = self._cache.get(file.src_uri)
         if cached is not None and cached[0] == key:
             return cached[1]
-        loaded = load_page(text, label_chars=self.options.label_chars)
+        if defaults is None:
+            loaded = load_page(text, label_chars=self.options.label_chars)
+        else:
+            loaded = load_with_defaults(text, defaults, label_chars=self.options.label_chars)
         if loaded is not None:
             self._cache[file.src_uri] = (key, loaded)
         return loaded
@@ -288,3 +305,14 @@ def _resolver(page: Page, files: Files) -> Resolve:
         return out
 
     return resolve
+
+
+def _meta_files(config: MkDocsConfig) -> dict[str, Any]:
+    """The `.meta.yml` data that Material's meta plugin loaded in its own on_files (which runs
+    before ours), by path; empty when the plugin is not used."""
+    for name in ("material/meta", "meta"):
+        plugin = config.plugins.get(name)
+        meta = getattr(plugin, "meta", None)
+        if isinstance(meta, dict) and getattr(getattr(plugin, "config", None), "enabled", True):
+            return meta
+    return {}

@@ -6,6 +6,8 @@ vault-wide features see all entries, also under `mkdocs serve --dirty`.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ from mkdocs_vault.frontmatter import (
     split,
 )
 from mkdocs_vault.labels import LABEL_CHARS
+from mkdocs_vault.metafiles import merge
 from mkdocs_vault.model import Entry
 from mkdocs_vault.problems import Problem, has_errors
 from mkdocs_vault.schema import Path, field_name, parse_entry
@@ -58,6 +61,24 @@ def load_page(text: str, *, label_chars: int = LABEL_CHARS) -> LoadedPage | None
     if front_matter is None or "vault" not in front_matter.data:
         return None
     return load_front_matter(front_matter, label_chars=label_chars)
+
+
+def load_with_defaults(text: str, defaults: Mapping[str, Any], *,
+                       label_chars: int = LABEL_CHARS) -> LoadedPage | None:
+    """`load_page` for a page that `.meta.yml` files give defaults (see `metafiles.py`): the
+    page's own front matter is merged over them; fields it writes itself keep their lines."""
+    front_matter, problem = read_front_matter(text)
+    if problem is not None:
+        return load_page(text, label_chars=label_chars)
+    own = front_matter.data if front_matter is not None else {}
+    merged = merge(copy.deepcopy(dict(defaults)), own)
+    if "vault" not in merged:
+        return None
+    if front_matter is None:
+        _, body, line = split(normalize(text))
+        return load_meta(merged, body, label_chars=label_chars, body_line=line)
+    return load_front_matter(dataclasses.replace(front_matter, data=merged),
+                             label_chars=label_chars)
 
 
 def load_bytes(data: bytes, *, label_chars: int = LABEL_CHARS) -> LoadedPage | None:
@@ -109,11 +130,11 @@ def _top_duplicates(front_matter: FrontMatter) -> list[Problem]:
     return problems
 
 
-def load_meta(meta: Mapping[str, Any], body: str, *, label_chars: int = LABEL_CHARS
-              ) -> LoadedPage:
+def load_meta(meta: Mapping[str, Any], body: str, *, label_chars: int = LABEL_CHARS,
+              body_line: int = 1) -> LoadedPage:
     """Validate an already parsed `page.meta` (no line numbers: another plugin produced it)."""
     entry, problems = parse_entry(meta.get("vault"), meta, label_chars=label_chars)
-    return LoadedPage(entry, tuple(problems), body, 1)
+    return LoadedPage(entry, tuple(problems), body, body_line)
 
 
 @dataclass

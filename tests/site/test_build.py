@@ -318,6 +318,27 @@ def test_vault_data_from_another_plugin_is_used(site: SiteBuilder) -> None:
     assert len(mermaid_sources(page)) == 1
 
 
+def test_meta_files_are_merged_before_pages_render(site: SiteBuilder) -> None:
+    """A .meta.yml gives the series and categories, the page its ideas: the entry is complete
+    in on_files (before any page renders), and a problem in the page keeps its line."""
+    site.config["plugins"] = ["material/meta", "vault"]
+    site.page("talks/.meta.yml", "vault:\n  series: Shared series\n"
+              "  categories: {hw: {label: Hardware}}\n")
+    site.page("talks/a.md", "---\nvault:\n  ideas:\n    - {text: One., category: hw}\n"
+              "---\nBody A.\n")
+    site.page("talks/b.md", "---\nvault:\n  ideas:\n    - {text: Two., category: hx}\n---\n")
+    result = site.build()
+    page = result.html("talks/a.md")
+    assert "Shared series" in page
+    assert "Hardware" in page
+    assert any(w.startswith("vault: docs/talks/b.md:4:") and "'hx'" in w
+               for w in result.vault_warnings), result.vault_warnings
+    config = result.config
+    assert config is not None
+    plugin = config.plugins["vault"]
+    assert sorted(plugin.vault.pages) == ["talks/a.md", "talks/b.md"]
+
+
 def test_tags_and_other_front_matter_survive(site: SiteBuilder) -> None:
     """A vault page keeps the rest of its front matter for other plugins (here: tags)."""
     site.config["plugins"] = ["material/tags", "vault"]
