@@ -1,0 +1,238 @@
+"""The vault as data: versioned JSON (`vault_json`) and GraphML (`vault_graphml`).
+
+Both are documented in docs/exports.md. Deterministic: entries in uri order, keys in a fixed
+order, so two builds of one vault give the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+import networkx as nx
+
+from mkdocs_vault.knowledge import (
+    Knowledge,
+    Related,
+    VaultEntry,
+    backlinks,
+    entries_by_uri,
+    resolve,
+)
+from mkdocs_vault.model import Entry
+
+SCHEMA = "mkdocs-vault/vault"
+VERSION = 1
+
+_NULLABLE_STRING = {"type": ["string", "null"]}
+_NULLABLE_INT = {"type": ["integer", "null"]}
+_IDEA_REF = {
+    "type": "object",
+    "required": ["uri", "idea"],
+    "additionalProperties": False,
+    "properties": {"uri": {"type": "string"}, "idea": {"type": "integer"}},
+}
+
+VAULT_JSON_SCHEMA: dict[str, object] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://mkdocs-vault.invalid/schema/vault-1.json",
+    "title": "mkdocs-vault vault export, version 1",
+    "type": "object",
+    "required": ["schema", "version", "entries"],
+    "additionalProperties": False,
+    "properties": {
+        "schema": {"const": SCHEMA},
+        "version": {"const": VERSION},
+        "entries": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["uri", "url", "title", "series", "number", "total", "date",
+                             "speakers", "host", "source", "tags", "categories", "resume",
+                             "credits", "ideas", "related"],
+                "additionalProperties": False,
+                "properties": {
+                    "uri": {"type": "string"},
+                    "url": {"type": "string"},
+                    "title": _NULLABLE_STRING,
+                    "series": _NULLABLE_STRING,
+                    "number": _NULLABLE_INT,
+                    "total": _NULLABLE_INT,
+                    "date": {"type": ["string", "null"],
+                             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+                    "speakers": {"type": "array", "items": {"type": "string"}},
+                    "host": _NULLABLE_STRING,
+                    "source": {
+                        "oneOf": [
+                            {"type": "null"},
+                            {"type": "object", "required": ["title", "url"],
+                             "additionalProperties": False,
+                             "properties": {"title": {"type": "string"},
+                                            "url": _NULLABLE_STRING}},
+                        ],
+                    },
+                    "tags": {"type": "array", "items": {"type": "string"}},
+                    "categories": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["key", "label", "color"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "key": {"type": "string"},
+                                "label": {"type": "string"},
+                                "color": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"},
+                            },
+                        },
+                    },
+                    "resume": _NULLABLE_STRING,
+                    "credits": _NULLABLE_STRING,
+                    "ideas": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["number", "text", "label", "category", "links",
+                                         "see", "referenced_by", "url"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "number": {"type": "integer", "minimum": 1},
+                                "text": {"type": "string"},
+                                "label": {"type": "string"},
+                                "category": _NULLABLE_STRING,
+                                "links": {"type": "array", "items": {"type": "integer"}},
+                                "see": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["target", "uri", "idea"],
+                                        "additionalProperties": False,
+                                        "properties": {
+                                            "target": {"type": "string"},
+                                            "uri": _NULLABLE_STRING,
+                                            "idea": _NULLABLE_INT,
+                                        },
+                                    },
+                                },
+                                "referenced_by": {"type": "array", "items": _IDEA_REF},
+                                "url": {"type": "string"},
+                            },
+                        },
+                    },
+                    "related": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["uri", "score", "reasons"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "uri": {"type": "string"},
+                                "score": {"type": "number"},
+                                "reasons": {"type": "array", "items": {"type": "string"}},
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+"""JSON Schema (draft 2020-12) of `vault_json`'s output."""
+
+
+def _entry(item: VaultEntry, known: Mapping[str, Entry], related: Sequence[Related],
+           referenced: Mapping[tuple[str, int], list[tuple[str, int]]],
+           site_url_of: Callable[[str], str]) -> dict[str, object]:
+    entry, uri = item.entry, item.uri
+    ideas = []
+    for idea in entry.ideas:
+        see: list[dict[str, object]] = []
+        for target in idea.see:
+            found = resolve(uri, target, known)
+            if isinstance(found, str) or found == (uri, idea.number):
+                see.append({"target": target, "uri": None, "idea": None})
+            else:
+                see.append({"target": target, "uri": found.uri, "idea": found.idea})
+        ideas.append({
+            "number": idea.number,
+            "text": idea.text,
+            "label": idea.label,
+            "category": idea.category,
+            "links": list(idea.links),
+            "see": see,
+            "referenced_by": [{"uri": u, "idea": n}
+                              for u, n in referenced.get((uri, idea.number), [])],
+            "url": site_url_of(f"{item.url}#idea-{idea.number}"),
+        })
+    return {
+        "uri": uri,
+        "url": site_url_of(item.url),
+        "title": entry.title,
+        "series": entry.series,
+        "number": entry.number,
+        "total": entry.total,
+        "date": entry.date.isoformat() if entry.date else None,
+        "speakers": list(entry.speakers),
+        "host": entry.host,
+        "source": ({"title": entry.source.title, "url": entry.source.url}
+                   if entry.source else None),
+        "tags": list(entry.tags),
+        "categories": [{"key": c.key, "label": c.label, "color": c.color}
+                       for c in entry.categories],
+        "resume": entry.resume,
+        "credits": entry.credits,
+        "ideas": ideas,
+        "related": [{"uri": r.uri, "score": r.score, "reasons": list(r.reasons)}
+                    for r in related],
+    }
+
+
+def vault_json(entries: Sequence[VaultEntry], graph: nx.MultiDiGraph | Knowledge,
+               related: Mapping[str, Sequence[Related]],
+               site_url_of: Callable[[str], str] = lambda url: url, *,
+               indent: int | None = 1) -> str:
+    """The vault as JSON following `VAULT_JSON_SCHEMA` (schema `mkdocs-vault/vault`, version 1).
+
+    `graph` is `knowledge_graph`'s (for "referenced by"), `related` is `related_entries`'.
+    `site_url_of` turns a URL relative to the site root (`lex/deepseek/#idea-3`) into the one
+    to publish, e.g. by prefixing the site URL; by default URLs stay relative to the root.
+    `see` targets are given as written and resolved (`uri`/`idea` null when they point nowhere,
+    `idea` null for a whole entry).
+    """
+    items = entries_by_uri(entries)
+    known = {uri: item.entry for uri, item in items.items()}
+    referenced = backlinks(graph)
+    document = {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "entries": [_entry(item, known, related.get(uri, ()), referenced, site_url_of)
+                    for uri, item in items.items()],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=indent) + "\n"
+
+
+# XML 1.0 cannot hold these at all, not even as character references.
+_XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_safe(value: object) -> object:
+    return _XML_INVALID_RE.sub("", value) if isinstance(value, str) else value
+
+
+def vault_graphml(graph: nx.MultiDiGraph | Knowledge) -> bytes:
+    """The knowledge graph as GraphML (UTF-8), for Gephi, yEd, Cytoscape or networkx.
+
+    Attribute types are GraphML's `string`, `long` and `double`, which Gephi reads; text is
+    stripped of the control characters XML cannot carry. Edge ids are the edge kinds.
+    """
+    source = graph.graph if isinstance(graph, Knowledge) else graph
+    clean = nx.MultiDiGraph()
+    for node, data in source.nodes(data=True):
+        clean.add_node(_xml_safe(node), **{k: _xml_safe(v) for k, v in data.items()})
+    for a, b, key, data in source.edges(keys=True, data=True):
+        clean.add_edge(_xml_safe(a), _xml_safe(b), key=key,
+                       **{k: _xml_safe(v) for k, v in data.items()})
+    buffer = io.BytesIO()
+    nx.write_graphml(clean, buffer, encoding="utf-8", prettyprint=True)
+    return buffer.getvalue()

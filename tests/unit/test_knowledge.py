@@ -1,0 +1,236 @@
+"""The vault's knowledge graph, related entries and backlinks (`mkdocs_vault.knowledge`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+import time
+
+import pytest
+
+from mkdocs_vault.knowledge import (
+    LinkProblem,
+    Related,
+    VaultEntry,
+    backlinks,
+    knowledge_graph,
+    related_entries,
+    resolve,
+)
+from mkdocs_vault.model import Category, Entry, Idea
+
+LN2 = math.log(2)
+
+WORDS = ("chips compute energy training inference scaling robots biology physics markets "
+         "policy safety memory language vision search agents protein fusion rockets "
+         "semiconductor datacenter reasoning alignment economics history music chess "
+         "genome climate battery quantum privacy networks startup funding education").split()
+
+
+def synthetic_vault(size: int, seed: int = 7) -> list[VaultEntry]:
+    """A deterministic vault of `size` entries: Zipf-distributed categories, shared speakers,
+    hosts, tags and series, a few cross-entry `see` links."""
+    rng = random.Random(seed)
+    series = [f"Series {i}" for i in range(max(2, size // 50))]
+    people = [f"Person {i}" for i in range(max(4, size // 2))]
+    hosts = [f"Host {i}" for i in range(max(1, size // 100))]
+    labels = [f"Topic {i}" for i in range(max(8, size // 20))]
+    tags = [f"tag{i}" for i in range(max(5, size // 10))]
+    entries = []
+    for n in range(size):
+        uri = f"s{n % 10}/e{n:05d}.md"
+        cats = sorted(set(rng.choices(labels, weights=[1 / (r + 1) for r in range(len(labels))],
+                                      k=rng.randint(3, 6))))
+        categories = tuple(Category(f"c{i}", label, "#d4f9d4") for i, label in enumerate(cats))
+        ideas = []
+        count = rng.randint(10, 30)
+        for number in range(1, count + 1):
+            words = rng.sample(WORDS, 6)
+            see = ()
+            if rng.random() < 0.05:
+                other = rng.randrange(size)
+                see = (f"../s{other % 10}/e{other:05d}.md#idea-1",)
+            ideas.append(Idea(number=number, text=" ".join(words) + ".", label=" ".join(words[:3]),
+                              category=rng.choice(categories).key,
+                              links=(number - 1,) if number > 1 and rng.random() < 0.2 else (),
+                              see=see))
+        entries.append(VaultEntry(uri, f"s{n % 10}/e{n:05d}/", Entry(
+            ideas=tuple(ideas), title=f"Entry {n}: " + " ".join(rng.sample(WORDS, 3)),
+            series=rng.choice(series) if rng.random() < 0.8 else None, number=n,
+            date=dt.date(2020, 1, 1) + dt.timedelta(days=n),
+            speakers=tuple(rng.sample(people, rng.randint(1, 2))), host=rng.choice(hosts),
+            categories=categories, tags=tuple(rng.sample(tags, rng.randint(0, 3))))))
+    return entries
+
+
+def idea(number: int, text: str = "x", category: str | None = "c0", **kw: object) -> Idea:
+    return Idea(number=number, text=text, label=text[:20], category=category, **kw)  # type: ignore[arg-type]
+
+
+def small_vault() -> list[VaultEntry]:
+    """Four entries: a and b share a lot, a names c, c points back at a, d stands alone."""
+    a = Entry(ideas=(idea(1, see=("b.md#idea-1",)), idea(2, category="c1", see=("nowhere.md",))),
+              title="A", series="Chips Talks", number=1, speakers=("Dylan Patel",), host="Lex",
+              categories=(Category("c0", "Cost", "#d4f9d4"), Category("c1", "Open", "#ffe4b5")),
+              tags=("chips",), related=("other/c.md",))
+    b = Entry(ideas=(idea(1),), title="B", series="Chips Talks", number=2,
+              speakers=("Dylan Patel", "Nathan Lambert"), host="Lex",
+              categories=(Category("c0", "Cost", "#aaaaaa"),), tags=("chips", "gpus"))
+    c = Entry(ideas=(idea(1, see=("../a.md#idea-2",)),), title="C", speakers=("Someone",),
+              categories=(Category("c0", " open ", "#bbbbbb"),))
+    d = Entry(ideas=(idea(1),), title="D", speakers=("Zed",),
+              categories=(Category("c0", "Misc", "#cccccc"),))
+    return [VaultEntry("other/c.md", "other/c/", c), VaultEntry("b.md", "b/", b),
+            VaultEntry("a.md", "a/", a), VaultEntry("d.md", "d/", d)]
+
+
+def test_graph_nodes_and_edges() -> None:
+    graph, problems = knowledge_graph(small_vault())
+    kinds = sorted(d["kind"] for _, d in graph.nodes(data=True))
+    assert kinds.count("entry") == 4
+    assert kinds.count("idea") == 5
+    # "Open" and " open " are one category, labelled as first met in uri order (a.md).
+    assert graph.nodes["category:open"]["label"] == "Open"
+    assert graph.nodes["category:open"]["color"] == "#ffe4b5"
+    assert graph.has_edge("idea:a.md#2", "category:open", "about")
+    assert graph.has_edge("idea:other/c.md#1", "category:open", "about")
+    assert graph.edges["entry:b.md", "person:dylan patel", "person"]["roles"] == "speaker"
+    assert graph.edges["entry:a.md", "person:lex", "person"]["roles"] == "host"
+    assert graph.edges["entry:a.md", "series:chips talks", "in-series"]["number"] == 1
+    assert graph.has_edge("entry:a.md", "tag:chips", "tagged")
+    assert graph.has_edge("idea:a.md#1", "idea:b.md#1", "see")
+    assert graph.has_edge("idea:other/c.md#1", "idea:a.md#2", "see")
+    assert graph.has_edge("entry:a.md", "entry:other/c.md", "related")
+    assert problems == [LinkProblem("a.md", 2, 0, "nowhere.md", "no vault entry at 'nowhere.md'")]
+    assert str(problems[0]) == "a.md: idea 2: see[0]: 'nowhere.md': no vault entry at 'nowhere.md'"
+
+
+def test_attributes_are_graphml_safe() -> None:
+    graph, _ = knowledge_graph(synthetic_vault(40))
+    for _, data in graph.nodes(data=True):
+        assert {"kind", "label"} <= data.keys()
+    values = [v for _, d in graph.nodes(data=True) for v in d.values()]
+    values += [v for *_, d in graph.edges(data=True) for v in d.values()]
+    assert all(type(v) in (str, int, float) for v in values)
+
+
+def test_person_both_speaker_and_host_and_links() -> None:
+    entry = Entry(ideas=(idea(1, links=(2, 9)), idea(2)), speakers=("Lex",), host="Lex")
+    graph, _ = knowledge_graph([VaultEntry("x.md", "x/", entry)])
+    assert graph.edges["entry:x.md", "person:lex", "person"]["roles"] == "speaker,host"
+    assert graph.has_edge("idea:x.md#1", "idea:x.md#2", "link")
+    assert graph.nodes["entry:x.md"]["label"] == "x.md"  # no title
+
+
+@pytest.mark.parametrize(("target", "expected"), [
+    ("b.md", ("dir/b.md", None)),
+    ("./b.md#idea-2", ("dir/b.md", 2)),
+    ("#idea-1", ("dir/a.md", 1)),
+    ("../top.md", ("top.md", None)),
+    ("/top.md#idea-1", ("top.md", 1)),
+    ("b%2Emd", ("dir/b.md", None)),
+    ("b.md#idea-7", "'dir/b.md' has no idea 7 (it has 2)"),
+    ("b.md#intro", "'#intro' is not an idea anchor (#idea-N)"),
+    ("../../up.md", "points outside the docs folder"),
+    ("https://example.com/b.md", "an external URL, not an entry of this vault"),
+    ("javascript:alert(1)", "an external URL, not an entry of this vault"),
+    ("  ", "empty link"),
+    ("c.md", "no vault entry at 'dir/c.md'"),
+])
+def test_resolve(target: str, expected: object) -> None:
+    two = Entry(ideas=(idea(1), idea(2)))
+    known = {"dir/a.md": two, "dir/b.md": two, "top.md": two}
+    assert resolve("dir/a.md", target, known) == expected
+
+
+def test_self_references_are_problems() -> None:
+    entry = Entry(ideas=(idea(1, see=("#idea-1", "#idea-2")), idea(2)), related=("x.md",))
+    graph, problems = knowledge_graph([VaultEntry("x.md", "x/", entry)])
+    assert [(p.idea, p.index, p.reason) for p in problems] == [
+        (1, 0, "points at its own idea"), (None, 0, "names its own entry")]
+    assert graph.has_edge("idea:x.md#1", "idea:x.md#2", "see")
+
+
+def test_related_exact() -> None:
+    related = related_entries(knowledge_graph(small_vault()), terms=0)
+    ab = 1.5 + (1.0 + 0.25 + 0.5 + 0.75 + 1.0) / LN2
+    assert related["a.md"] == [
+        Related("other/c.md", round(1.5 + 0.75 / LN2, 4),
+                ("named by the author", "linked idea", "shared category: Open")),
+        Related("b.md", round(ab, 4),
+                ("linked idea", "same speaker: Dylan Patel", "same host: Lex",
+                 "same series: Chips Talks", "shared category: Cost", "shared tag: chips")),
+    ]
+    assert [r.uri for r in related["b.md"]] == ["a.md"]
+    assert related["other/c.md"] == [
+        Related("a.md", round(1.5 + 2.0 + 0.75 / LN2, 4),
+                ("linked idea", "names this entry as related", "shared category: Open"))]
+    assert related["d.md"] == []
+
+
+def test_related_k_ties_and_plurals() -> None:
+    """Equal scores are ordered by uri; several shared names are counted and listed."""
+    cats = (Category("a", "Alpha", "#d4f9d4"), Category("b", "Beta", "#d4f9d4"))
+    both = (idea(1, category="a"), idea(2, category="b"))
+    vault = [VaultEntry(f"{name}.md", f"{name}/", Entry(ideas=both, categories=cats,
+                                                        tags=("t1", "t2")))
+             for name in "edcba"]
+    related = related_entries(knowledge_graph(vault), k=2, terms=0)
+    assert [r.uri for r in related["c.md"]] == ["a.md", "b.md"]
+    assert related["c.md"][0].reasons == ("2 shared categories: Alpha, Beta",
+                                          "2 shared tags: t1, t2")
+
+
+def test_related_terms() -> None:
+    def entry(text: str) -> Entry:
+        return Entry(ideas=(idea(1, text, category=None),))
+    vault = [VaultEntry("a.md", "a/", entry("Photonic interconnects beat copper")),
+             VaultEntry("b.md", "b/", entry("Photonic chips and interconnects, [see](https://x.io)")),
+             VaultEntry("c.md", "c/", entry("Gardening about tomatoes"))]
+    related = related_entries(knowledge_graph(vault))
+    assert related["a.md"] == [Related("b.md", round(2 * 0.5 / LN2, 4),
+                                       ("2 shared terms: interconnects, photonic",))]
+    assert related["c.md"] == []
+
+
+def test_hubs_still_count() -> None:
+    """A neighbour shared by more than `hub_cap` entries finds no candidates but still adds
+    to the score of candidates found through something else."""
+    vault = [VaultEntry(f"e{i}.md", f"e{i}/", Entry(ideas=(idea(1, category=None),),
+                                                   series="Big", speakers=(f"P{i // 2}",)))
+             for i in range(6)]
+    graph = knowledge_graph(vault).graph
+    related = related_entries(graph, hub_cap=3, terms=0)
+    assert related["e0.md"] == [Related("e1.md", round(1 / LN2 + 0.5 / math.log(6), 4),
+                                        ("same speaker: P0", "same series: Big"))]
+    assert len(related_entries(graph, hub_cap=10, terms=0)["e0.md"]) == 5
+
+
+def test_backlinks() -> None:
+    assert backlinks(knowledge_graph(small_vault())) == {
+        ("a.md", 2): [("other/c.md", 1)],
+        ("b.md", 1): [("a.md", 1)],
+    }
+
+
+def test_deterministic() -> None:
+    vault = synthetic_vault(200)
+    first = related_entries(knowledge_graph(vault))
+    again = related_entries(knowledge_graph(list(reversed(vault))))
+    assert first == again
+    assert all(len(r) <= 5 for r in first.values())
+    assert all(r.uri != uri for uri, rs in first.items() for r in rs)
+
+
+@pytest.mark.timeout(60)
+def test_thousand_entries_fast() -> None:
+    vault = synthetic_vault(1000)
+    start = time.perf_counter()
+    knowledge = knowledge_graph(vault)
+    related = related_entries(knowledge)
+    elapsed = time.perf_counter() - start
+    assert len(related) == 1000
+    assert sum(map(len, related.values())) > 4000
+    assert knowledge.problems == []
+    assert elapsed < 10, elapsed  # about 0.5 s on one core
