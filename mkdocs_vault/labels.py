@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
+from dataclasses import dataclass
 
 LABEL_CHARS = 40
 """Default length budget of a derived label, in Latin characters (wide CJK ones count twice)."""
@@ -31,32 +33,128 @@ _CUT_PUNCT = ".,;:"
 """Dropped from the end of a label; '?' and '!' carry meaning and stay."""
 # Whitespace that may be collapsed: all of it except the no-break spaces that bind numbers.
 _SPACES_RE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+# What a label never shows: C0 and C1 controls (tab, LF and CR are whitespace; others can end a
+# diagram early), zero-width space and BOM, and bidi embeddings, overrides and isolates, which
+# when unbalanced reorder everything after them. Right-to-left text needs none of them.
+_INVISIBLE_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
 
-_MARKUP_RE = re.compile(r"[\[*_~=`<]")
-_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
-_MD_REF_LINK_RE = re.compile(r"!?\[([^\]]*)\]\[[^\]]*\]")
-_MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto|ftp):[^>]+)>")
-_MD_EMPHASIS_RE = re.compile(r"(\*{1,3}|~~|==|`+)(?=\S)(.+?)(?<=\S)\1")
-_MD_UNDERSCORE_RE = re.compile(r"(?<![\w])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w])")
+_MARKUP_RE = re.compile(r"[\[*_~=`<&]")
+# Bracket texts may not hold brackets, autolinks no spaces or angle brackets: each attempt then
+# stops at the next bracket, and the text is scanned in linear time (CommonMark agrees).
+_MD_LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+_MD_REF_LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\[[^\[\]]*\]")
+_MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]+)>")
+_TICKS_RE = re.compile(r"`+")
+# `*` and `_` runs of any length, `~~` (strike) and `==` (mark) exactly: emphasis delimiters.
+_DELIMITER_RE = re.compile(r"\*+|_+|(?<!~)~~(?!~)|(?<!=)==(?!=)")
+# Character references as CommonMark reads them (html.unescape alone also takes "&copy").
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def collapse_spaces(text: str) -> str:
-    """Runs of whitespace as one space, trimmed; no-break spaces are kept."""
-    return _SPACES_RE.sub(" ", text).strip()
+    """Runs of whitespace as one space, trimmed; no-break spaces are kept, invisible controls
+    dropped (see `_INVISIBLE_RE`)."""
+    return _SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", text)).strip()
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown inline text reduced to what a reader sees, on one line (for labels, tooltips)."""
+    """Markdown inline text reduced to what a reader sees, on one line (for labels, tooltips).
+
+    Each step scans the text once, so a long run of markup costs linear time, not quadratic.
+    """
     if not _MARKUP_RE.search(markdown):
         return collapse_spaces(markdown)
     text = _MD_LINK_RE.sub(r"\1", markdown)
     text = _MD_REF_LINK_RE.sub(r"\1", text)
     text = _MD_AUTOLINK_RE.sub(r"\1", text)
-    previous = None
-    while previous != text:  # nested emphasis such as **_x_**
-        previous = text
-        text = _MD_UNDERSCORE_RE.sub(r"\2", _MD_EMPHASIS_RE.sub(r"\2", text))
-    return collapse_spaces(text)
+    pieces = _inline_pieces(text)
+    _pair_emphasis([p for p in pieces if isinstance(p, _Run)])
+    return collapse_spaces("".join(p if isinstance(p, str) else p.char * p.count for p in pieces))
+
+
+@dataclass(slots=True)
+class _Run:
+    """A run of emphasis delimiters; `count` of them are still shown."""
+
+    char: str
+    count: int
+    opens: bool
+    closes: bool
+
+
+def _code_spans(text: str) -> list[tuple[int, int, int]]:
+    """Each code span: start, backtick count, end. It runs to the next backtick run as long."""
+    runs = [m.span() for m in _TICKS_RE.finditer(text)]
+    closer: list[int | None] = [None] * len(runs)
+    nearest: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):  # right to left: the next run of each length
+        length = runs[index][1] - runs[index][0]
+        closer[index] = nearest.get(length)
+        nearest[length] = index
+    spans = []
+    index = 0
+    while index < len(runs):
+        end = closer[index]
+        if end is None:  # unclosed backticks are shown as they are
+            index += 1
+        else:
+            start, ticks = runs[index][0], runs[index][1] - runs[index][0]
+            spans.append((start, ticks, runs[end][1]))
+            index = end + 1
+    return spans
+
+
+def _inline_pieces(text: str) -> list[str | _Run]:
+    """Text (character references decoded), code (verbatim) and delimiter runs, in order."""
+    pieces: list[str | _Run] = []
+    start = 0
+    for code_start, ticks, code_end in [*_code_spans(text), (len(text), 0, len(text))]:
+        for match in _DELIMITER_RE.finditer(text, start, code_start):
+            pieces.append(_decode(text[start : match.start()]))
+            pieces.append(_run(text, match.start(), match.end()))
+            start = match.end()
+        pieces.append(_decode(text[start:code_start]))
+        pieces.append(text[code_start + ticks : code_end - ticks])
+        start = code_end
+    return pieces
+
+
+def _decode(text: str) -> str:
+    return _ENTITY_RE.sub(lambda m: html.unescape(m.group()), text) if "&" in text else text
+
+
+def _run(text: str, start: int, end: int) -> _Run:
+    """A delimiter run, which opens emphasis when text follows it and closes it when text
+    precedes it; `_` also needs a non-word character on the outer side (snake_case)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    opens, closes = not after.isspace(), not before.isspace()
+    if text[start] == "_":  # a run is maximal: its neighbours are never "_"
+        opens = opens and not before.isalnum()
+        closes = closes and not after.isalnum()
+    return _Run(text[start], end - start, opens, closes)
+
+
+def _pair_emphasis(runs: list[_Run]) -> None:
+    """Hide the delimiters of each emphasis: a closing run takes the nearest opening run of
+    its character (CommonMark's rule, simplified), discarding unclosed openers in between.
+    One stack per character and the discards keep this linear."""
+    stacks: dict[str, list[int]] = {"*": [], "_": [], "~": [], "=": []}
+    for index, run in enumerate(runs):
+        own = stacks[run.char]
+        while run.closes and run.count and own:
+            opener = runs[own[-1]]
+            used = min(opener.count, run.count)
+            opener.count -= used
+            run.count -= used
+            for stack in stacks.values():  # openers inside the emphasis stay unclosed
+                while stack and stack[-1] > own[-1]:
+                    stack.pop()
+            if not opener.count:
+                own.pop()
+        if run.opens and run.count:
+            own.append(index)
 
 
 _WIDE_CANDIDATE_RE = re.compile("[\u1100-\U0010ffff]")
@@ -163,7 +261,7 @@ def wrap(text: str, line_width: int) -> list[str]:
     """Greedy word wrap by display width; words longer than a line stay whole."""
     lines: list[str] = []
     current = ""
-    for word in _SPACES_RE.split(text.strip()):
+    for word in collapse_spaces(text).split(" "):  # the words that a label shows
         if not word:
             continue
         candidate = f"{current} {word}" if current else word

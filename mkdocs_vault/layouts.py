@@ -15,7 +15,6 @@ graph about 1,080 px tall.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -65,21 +64,15 @@ def _hub_label(text: str, style: GraphStyle) -> str:
     return "<br>".join(f"<b>{escape(line)}</b>" for line in lines) or " "
 
 
-# DOMPurify (run by Mermaid) drops any attribute containing `-->`, `]>` or `</`; an invisible
-# word joiner keeps such tooltips intact.
-_PURIFY_TRIGGER_RE = re.compile(r"(?<=[-!\]])>|(?<=<)/")
-
-
 def _tooltip(text: str) -> str:
-    shown = clip(plain_text(text), TOOLTIP_MAX)
-    return _PURIFY_TRIGGER_RE.sub(lambda m: "\u2060" + m.group(), shown)
+    return clip(plain_text(text), TOOLTIP_MAX)
 
 
 def _idea_label(idea: Idea, style: GraphStyle) -> str:
     # A fixed-width inline block gives cards of one width (a tidy grid) and, being atomic,
     # stops the underline of the node's link from reaching the text. The title is the
     # tooltip: a native one, as Material never binds Mermaid's own tooltip script.
-    title = f" title='{escape(_tooltip(idea.text))}'" if style.tooltips else ""
+    title = f" title='{escape(_tooltip(idea.text), attribute=True)}'" if style.tooltips else ""
     # An explicit line height keeps Mermaid's measurement and the final rendering equal.
     return (f"<span{title} style='display:inline-block;width:{style.node_width}px;"
             f"white-space:normal;overflow-wrap:anywhere;line-height:1.35;text-align:left'>"

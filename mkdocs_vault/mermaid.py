@@ -21,6 +21,9 @@ from dataclasses import dataclass, field
 
 from mkdocs_vault.labels import collapse_spaces
 
+JOINER = "\u2060"
+"""U+2060 WORD JOINER: invisible, it splits character sequences that Mermaid or DOMPurify act on."""
+
 _ENTITIES = {
     "#": "#35;",
     '"': "#quot;",
@@ -28,7 +31,7 @@ _ENTITIES = {
     ">": "#gt;",
     "&": "#amp;",
     "`": "#96;",
-    "\\": "#92;",
+    "\\": "#92;" + JOINER,  # Mermaid 11 and 12 draw a `\n` as a line break, even `#92;n`
     ":": "#58;",
     ";": "#59;",
     "|": "#124;",
@@ -43,14 +46,17 @@ _ENTITIES = {
 }
 # A regex finds the few characters to replace much faster than str.translate with a dict.
 _SYNTAX_RE = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
-# Control characters cannot be shown and some end the diagram early; tabs and newlines are
-# whitespace and collapse like it.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# DOMPurify (run by Mermaid) drops any attribute containing `-->`, `]>` or `</`.
+_PURIFY_TRIGGER_RE = re.compile(r"(?<=[-!\]])>|(?<=<)/")
 
 
-def escape(text: str) -> str:
-    """User text as safe label content (without the surrounding quotes)."""
-    text = collapse_spaces(_CONTROL_RE.sub("", text))
+def escape(text: str, *, attribute: bool = False) -> str:
+    """User text as safe label content (without the surrounding quotes), or as the value of an
+    attribute of our own markup. Whitespace is collapsed and invisible controls are dropped
+    (`collapse_spaces`), so none can end the diagram early or reorder the graph's text."""
+    text = collapse_spaces(text)
+    if attribute:
+        text = _PURIFY_TRIGGER_RE.sub(JOINER + r"\g<0>", text)
     return _SYNTAX_RE.sub(lambda m: _ENTITIES[m.group()], text)
 
 

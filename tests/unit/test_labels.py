@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
-from mkdocs_vault.labels import LABEL_CHARS, derive_label, plain_text, width, wrap
+from mkdocs_vault.labels import (
+    LABEL_CHARS,
+    clip,
+    collapse_spaces,
+    derive_label,
+    plain_text,
+    width,
+    wrap,
+)
 
 NBSP = "\u00a0"
 
@@ -108,6 +117,7 @@ def test_repeated_quantity_respects_budget() -> None:
         ("`Code` matters", "Code matters"),
         ("深度求索。", "深度求索。"),
         ("42 is the answer", "42 is the answer"),
+        ("Malcolm X.", "Malcolm X"),
         ("", ""),
         ("   ", ""),
     ],
@@ -267,3 +277,174 @@ def test_plain_text_keeps_intraword_underscores() -> None:
 def test_wrap(text: str, line_width: int, lines: list[str]) -> None:
     """Greedy wrapping by display width; long words stay whole."""
     assert wrap(text, line_width) == lines
+
+
+# -- character references, invisible characters --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("AT&amp;T", "AT&T"),
+        ("&lt;tag&gt; and &quot;q&quot;", '<tag> and "q"'),
+        ("issue &#35;12", "issue #12"),
+        ("rocket &#x1F680; &#X41;", "rocket 🚀 A"),
+        ("&#42;not emphasis&#42;", "*not emphasis*"),  # decoded after the markup is stripped
+        ("**AT&amp;T** [&lt;a&gt;](u)", "AT&T <a>"),
+        ("a&nbsp;b", "a\u00a0b"),
+        ("&#0; is replaced", "\ufffd is replaced"),
+        ("AT&T &copy 2020 &bogus; & &#; &#x;", "AT&T &copy 2020 &bogus; & &#; &#x;"),
+        ("`&amp;` is code", "&amp; is code"),  # code spans are shown verbatim
+        ("&#10;new&#9;line", "new line"),
+    ],
+)
+def test_plain_text_decodes_character_references(markdown: str, text: str) -> None:
+    """Markdown shows `&amp;` as `&`: labels and tooltips show what the list shows."""
+    assert plain_text(markdown) == text
+
+
+def test_derived_label_decodes_character_references() -> None:
+    """A derived label reads `AT&T`, as the list does."""
+    assert derive_label("AT&amp;T buys &lt;Acme&gt;.") == "AT&T buys <Acme>"
+
+
+@pytest.mark.parametrize(
+    ("text", "collapsed"),
+    [
+        ("a\u2028b\u2029c\x85d", "a b cd"),
+        ("bidi \u202eevil\u202c \u202a\u202b\u202d \u2066\u2067\u2068\u2069end", "bidi evil end"),
+        ("zero\u200bwidth\ufeff", "zerowidth"),
+        ("\x00\x07\x1b[0m\x7f\x80\x9f ctrl", "[0m ctrl"),
+        ("\x0b\x0cform feed", "form feed"),
+        *[(f"keep{ch}", f"keep{ch}") for ch in "\u200d\u200c\u200e\u200f\u2060\u00ad\ufe0f"],
+        ("1\u00a0200\u202f000\u2007x", "1\u00a0200\u202f000\u2007x"),
+    ],
+)
+def test_collapse_spaces_drops_invisible_controls(text: str, collapsed: str) -> None:
+    """Controls, zero-width space, BOM and bidi controls (which, unbalanced, would reorder the
+    text after them) are dropped; joiners, marks and no-break spaces are kept."""
+    assert collapse_spaces(text) == collapsed
+
+
+def test_plain_text_drops_invisible_controls() -> None:
+    """Tooltips and derived labels show no bidi override, with or without markup."""
+    assert plain_text("**a**\u202e b") == "a b"
+    assert plain_text("a\u202e b") == "a b"
+    assert derive_label("x\u200b\u2067 y") == "x y"
+
+
+# -- emphasis, code and links, scanned in linear time ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("`**not bold**` code", "**not bold** code"),
+        ("``a ` b`` c", "a ` b c"),
+        ("`a`` b", "`a`` b"),  # backtick runs of different lengths close nothing
+        ("``` x", "``` x"),
+        ("*a `b` c*", "a b c"),
+        ("[`code` link](u)", "code link"),
+        ("[a [b](u)", "[a b"),
+        ("[a](u (title)) b", "a b"),
+        ("<http://a b>", "<http://a b>"),
+        ("<mailto:x@y.org> <ftp://f>", "mailto:x@y.org ftp://f"),
+        ("**a", "**a"),
+        ("a**", "a**"),
+        ("**a*", "*a"),
+        ("*a**", "a*"),
+        ("a**b*c", "a*bc"),
+        ("2*3*4", "234"),
+        ("x==y==z and a == b == c", "xyz and a == b == c"),
+        ("~~~a~~~ ===b===", "~~~a~~~ ===b==="),
+        ("~a~ =b=", "~a~ =b="),
+        ("*a _b* c_", "a _b c_"),
+        ("_a *b_ c*", "a *b c*"),
+        ("__init__ and _x_y_", "init and x_y"),
+        ("_em_ at the start, ending in a letter", "em at the start, ending in a letter"),
+        ("_a_b", "_a_b"),
+        ("a_b_", "a_b_"),
+        ("* a *", "* a *"),
+        ("_ a _", "_ a _"),
+        ("**~~a~~**", "a"),
+        ("==**a**==", "a"),
+    ],
+)
+def test_plain_text_markup(markdown: str, text: str) -> None:
+    """Emphasis pairs an opening run with the nearest closing one (CommonMark's rule, simplified);
+    code spans are verbatim; unpaired delimiters are shown as written."""
+    assert plain_text(markdown) == text
+
+
+RUNS = {
+    "_a": "_a" * 30000, "**": "**" * 30000, "[": "[" * 60000, "`": "`" * 60000,
+    "==": "==" * 30000, "~~": "~~" * 30000, "[a](": "[a](" * 15000, "_": "_" * 60000,
+    "![": "![" * 30000, "*a ": "*a " * 20000, " _a": " _a" * 20000, "~~a ": "~~a " * 15000,
+    "[a][": "[a][" * 15000, "[a](x((": "[a](x((" * 8500, "<http:": "<http:" * 10000,
+    "&#": "&#" * 30000, "mix": "*_`[~~==<&]" * 5500, "1 000": "1 000 " * 10000,
+    "ticks": "".join("`" * n + "a" for n in range(1, 340)),
+}
+
+
+@pytest.mark.timeout(5)
+@pytest.mark.parametrize("text", RUNS.values(), ids=RUNS.keys())
+def test_long_markup_runs_are_fast(text: str) -> None:
+    """60 KB of markup characters take milliseconds, not the quadratic seconds of backtracking
+    regexes (24 s for 60 KB before); 2 s leaves room for slow CI machines."""
+    start = time.perf_counter()
+    plain_text(text)
+    derive_label(text)
+    assert time.perf_counter() - start < 2
+
+
+# Exact labels: which words survive, where "…" marks a cut, the quantity and what it counts.
+SHORTENED = {  # text: its labels at budgets 16, 24 and 40
+    LONG_TEXTS[0]:
+        ("DeepSeek's… 27×…", "DeepSeek's… 27× lower…", "DeepSeek's open-weight… 27× lower cost"),
+    LONG_TEXTS[1]:
+        ('Mixture-of-expe…', 'Mixture-of-experts…', 'Mixture-of-experts routing combined…'),
+    LONG_TEXTS[2]: ('2k H800…', 'Training… 2k H800 GPUs…', 'Training used 2k H800 GPUs rumours…'),
+    LONG_TEXTS[3]:
+        ('Cost… 1\xa0200×…', 'Cost… 1\xa0200× drop…', 'Cost curves show 1\xa0200× drop inference…'),
+    LONG_TEXTS[4]:
+        ("China's… $160…", "China's… $160 billion…", "China's 2025 AI… $160 billion RMB"),
+    LONG_TEXTS[5]:
+        ('Future clusters…', 'Future clusters reach…', 'Future clusters reach million GPUs…'),
+    LONG_TEXTS[6]:
+        ('AGI timeline…', 'AGI timeline disputed…', 'AGI timeline disputed capabilities…'),
+    'Reinforcement learning verifiable rewards lets chain-of-thought reasoning emerge with '
+    '27× gains':
+        ('27×…', 'Reinforcement… 27× gains', 'Reinforcement learning… 27× gains'),
+    'iPhone sales grew strongly in every single market the company entered during the year':
+        ('iPhone sales…', 'iPhone sales grew…', 'iPhone sales grew strongly single…'),
+    'Western labs spent roughly €40M on a single final training run, a figure nobody disputes':
+        ('Western… €40M…', 'Western… €40M single…', 'Western labs spent… €40M single final…'),
+}
+EXACT = [(text, budget, label) for text, labels in SHORTENED.items()
+         for budget, label in zip((16, 24, 40), labels, strict=True)]
+
+
+@pytest.mark.parametrize(("text", "budget", "label"), EXACT)
+def test_exact_labels(text: str, budget: int, label: str) -> None:
+    """Derived labels word for word (regressions in the shortening show up here)."""
+    assert derive_label(text, budget) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "budget", "clipped"),
+    [("abcdef", 6, "abcdef"), ("abcdef", 4, "abc…"), ("ab cdef", 4, "ab…"), ("abc", 1, "a…"),
+     ("a", 0, "a"), ("深度求索", 5, "深度…")],
+)
+def test_clip(text: str, budget: int, clipped: str) -> None:
+    """A cut keeps budget - 1 columns, then "…"; trailing spaces before the "…" go."""
+    assert clip(text, budget) == clipped
+
+
+def test_width_of_first_wide_character() -> None:
+    """U+1100, the first wide character, counts twice (the fast path stops below it)."""
+    assert width("\u1100") == 2
+
+
+def test_unclosed_backticks_before_a_code_span() -> None:
+    """Backticks without a closing run are literal, and the run after them may open a span."""
+    assert plain_text("``a`b` c") == "``ab c"
