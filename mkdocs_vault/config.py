@@ -28,6 +28,7 @@ HEADING_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "graph": (),
     "resume": (),
     "ideas": ("count",),
+    "related": (),
 }
 """The `str.format` names each heading of `DEFAULT_HEADINGS` may use (render.py fills them)."""
 
@@ -37,6 +38,10 @@ STRING_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "host": ("host",),
     "source": (),
     "graph_part": ("part", "parts"),
+    "see": (),
+    "referenced_by": (),
+    "previous": (),
+    "next": (),
 }
 """The `str.format` names each string of `DEFAULT_STRINGS` may use (render.py fills them)."""
 
@@ -185,8 +190,50 @@ class GraphConfig(base.Config):
     legend = c.Type(bool, default=True)
 
 
+class _OptionalInt(_Int):
+    """An optional whole number within bounds."""
+
+    def __init__(self, *, minimum: int, maximum: int | None = None) -> None:
+        super().__init__(0, minimum=minimum, maximum=maximum)
+        self.default = None
+
+    def run_validation(self, value: object) -> int | None:  # type: ignore[override]
+        return None if value is None else super().run_validation(value)
+
+
+class PagesConfig(base.Config):
+    """`pages:`: the vault-wide pages, each its source path in docs/ (`false` turns one off).
+    An author's own page at that path wins; `<!-- vault:listing -->` in it places the list."""
+
+    index = c.Type((str, bool), default="vault/index.md")
+    series = c.Type((str, bool), default="vault/series/{slug}.md")
+    categories = c.Type((str, bool), default="vault/categories/{slug}.md")
+    people = c.Type((str, bool), default="vault/people/{slug}.md")
+
+
+class SeriesConfig(base.Config):
+    """One series under `series:`, by the name entries use."""
+
+    title = c.Optional(c.Type(str))
+    description = c.Optional(c.Type(str))
+    total = _OptionalInt(minimum=1)
+
+
 class VaultConfig(base.Config):
     """`plugins: - vault:` options."""
+
+    name = c.Optional(c.Type(str))
+    """The vault's name, on its index page (default: `site_name`)."""
+    pages = c.SubConfig(PagesConfig)
+    series = c.DictOfItems(c.SubConfig(SeriesConfig), default={})
+    """Title, description and planned total of each series."""
+    related = _Int(5, minimum=0, maximum=50)
+    """How many related entries each entry lists (0: none)."""
+    exports = c.Type(bool, default=True)
+    """Write `vault.json` and `vault.graphml` into the built site."""
+    nav_entries = c.Type(bool, default=True)
+    """Keep entries in the global navigation; `false` for large vaults, whose entries are then
+    reached through the generated pages (MkDocs renders the whole nav into every page)."""
 
     enabled = c.Type(bool, default=True)
     sections = c.ListOfItems(c.Choice(SECTIONS), default=list(SECTIONS))

@@ -87,7 +87,7 @@ class LinkProblem:
         """`ideas[n].see[i]` or `related[i]`, for messages."""
         if self.idea is None:
             return f"related[{self.index}]"
-        return f"idea {self.idea}: see[{self.index}]"
+        return f"ideas[{self.idea - 1}].see[{self.index}]"
 
     def __str__(self) -> str:
         return f"{self.uri}: {self.field}: {self.target!r}: {self.reason}"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 LAYOUTS = ("lanes", "classic")
 """Concept-graph layouts: `lanes` (readable default) and `classic` (the seed's shape)."""
 
-SECTIONS = ("header", "graph", "resume", "ideas", "credits", "body")
+SECTIONS = ("header", "graph", "resume", "ideas", "credits", "related", "body")
 """Parts of an entry page, in their default order; `body` is the author's own Markdown."""
 
 

@@ -12,6 +12,7 @@ DEFAULT_HEADINGS = {
     "graph": "Concept Graph",
     "resume": "Résumé",
     "ideas": "{count} Key Ideas",
+    "related": "Related entries",
 }
 """Section headings; `{count}` is the number of ideas. An empty heading is left out."""
 
@@ -21,6 +22,10 @@ DEFAULT_STRINGS = {
     "host": "Host: {host}",
     "source": "Source:",
     "graph_part": "Part {part} of {parts}",
+    "see": "See:",
+    "referenced_by": "Referenced by:",
+    "previous": "Previous:",
+    "next": "Next:",
 }
 """Words of the header and graph captions, for sites in other languages."""
 

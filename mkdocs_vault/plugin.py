@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote, urlsplit
@@ -26,11 +28,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from mkdocs_vault.config import VaultConfig, render_options
+from mkdocs_vault.extras import EntryExtras
 from mkdocs_vault.fields import MarkdownFields, Resolve, choose_extensions
 from mkdocs_vault.fragments import Fragments, new_nonce
 from mkdocs_vault.frontmatter import decode_page, has_vault_key
 from mkdocs_vault.metafiles import defaults_for
+from mkdocs_vault.problems import Problem
 from mkdocs_vault.render import render_page, render_problems
+from mkdocs_vault.site import SeriesInfo, SiteSettings, place_listing
 from mkdocs_vault.vault import (
     LoadedPage,
     Vault,
@@ -40,13 +45,13 @@ from mkdocs_vault.vault import (
     load_page,
     load_with_defaults,
 )
+from mkdocs_vault.vaultwide import build_vault
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
     from mkdocs_vault.options import RenderOptions
-    from mkdocs_vault.problems import Problem
 
 log = get_plugin_logger("vault")
 
@@ -69,6 +74,15 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         # pages are not validated again.
         self._cache: dict[str, tuple[tuple[str, int], LoadedPage]] = {}
         self._fragments: dict[str, Fragments] = {}
+        self.extras: dict[str, EntryExtras] = {}
+        """What each entry shows of the rest of the vault, for this build."""
+        self._listings: dict[str, str] = {}
+        self._vault_pages: set[str] = set()
+        """Source paths of the vault-wide pages of this build."""
+        self._dirty = False
+        self._vault_digest = ""
+        """What the vault-wide data was computed from in the previous build (for --dirty)."""
+        """Generated listings for authors' own pages at a generated page's path."""
         self._sources: dict[str, str] = {}
         """Source paths of pages whose content the plugin replaced (MkDocs then forgets it)."""
         self._noted_extensions: set[str] = set()
@@ -79,6 +93,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self._cache.clear()
+        self._dirty = dirty
+        self._vault_digest = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # mkdocs-static-i18n builds each further language by calling `build()` again with the
@@ -146,7 +162,72 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             del self._cache[gone]  # deleted, renamed, or no longer a vault page
         if self.vault:
             self._add_assets(files, config)
+            self._vault_wide(files, config)
         return files
+
+    def _vault_wide(self, files: Files, config: MkDocsConfig) -> None:
+        """Generated pages, exports, and what entries show of each other."""
+        valid = {uri: p.entry for uri, p in self.vault.pages.items() if p.ok and p.entry}
+        self.extras, self._listings, self._vault_pages = {}, {}, set()
+        if not valid:
+            return
+        if "i18n" in config.plugins:
+            # mkdocs-static-i18n fails on generated files (it expects a source path for each).
+            log.info("vault-wide pages are not generated in sites that use mkdocs-static-i18n")
+            return
+        pages = self.config.pages
+        settings = SiteSettings(
+            name=self.config.name or config.site_name,
+            **_page_setting("index", pages.index, "index_uri", "index"),
+            **_page_setting("series", pages.series, "series_uri", "series_pages"),
+            **_page_setting("categories", pages.categories, "category_uri", "category_pages"),
+            **_page_setting("people", pages.people, "person_uri", "people_pages"),
+            series={name: SeriesInfo(s.title, s.description, s.total)
+                    for name, s in self.config.series.items()},
+            date_format=self.config.date_format,
+        )
+        titles = {uri: _body_title(self.vault.pages[uri].body) for uri in valid}
+        directory_urls = config.use_directory_urls
+
+        def url(uri: str) -> str:
+            found = files.get_file_from_path(uri)
+            return found.url if found is not None else _url_of(uri, directory_urls)
+
+        build = build_vault(valid, {u: t for u, t in titles.items() if t}, url, settings,
+                            related=self.config.related)
+        self._rebuild_dependents(files)
+        for problem in build.problems:
+            loaded = self.vault.pages[problem.uri]
+            line = loaded.lines.get(problem.field)
+            self._report((Problem(f"{problem.target!r}: {problem.reason}", problem.field, line,
+                                  severity="warning"),), _file(files, problem.uri))
+        existing = {f.src_uri for f in files}
+        self._vault_pages = set(build.pages)
+        for uri, page in build.pages.items():
+            if uri in existing:
+                self._listings[uri] = page.listing  # the author's own page wins
+            else:
+                files.append(File.generated(config, uri, content=page.markdown))
+        if self.config.exports:
+            files.append(File.generated(config, "vault.json", content=build.json))
+            files.append(File.generated(config, "vault.graphml", content=build.graphml))
+        self.extras = build.extras
+
+    def _rebuild_dependents(self, files: Files) -> None:
+        """Under `--dirty`, MkDocs skips pages whose file did not change, but every entry shows
+        data of the others (related, backlinks, prev/next): when any entry changed, all entry
+        pages are rebuilt (the generated pages always are)."""
+        vault_digest = digest("".join(f"{uri}:{key}" for uri, (key, _) in
+                                      sorted(self._cache.items())))
+        changed = vault_digest != self._vault_digest
+        self._vault_digest = vault_digest
+        if not (self._dirty and changed):
+            return
+        for uri in self.vault.pages:
+            file = files.get_file_from_path(uri)
+            if file is not None and file.abs_src_path is not None:
+                self._sources[uri] = file.abs_src_path  # setting the content forgets it
+                file.content_string = file.content_string  # marks it modified
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         """The stylesheet (and local Mermaid), only in sites that have vault pages."""
@@ -205,6 +286,9 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                          files: Files) -> str | None:
         if self.options is None or self.fields is None:
             return None
+        listing = self._listings.get(page.file.src_uri)
+        if listing is not None:
+            return place_listing(markdown, listing)
         loaded = self.vault.get(page.file.src_uri)
         if loaded is None:
             if "vault" not in page.meta:
@@ -221,7 +305,9 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             # Our own parse of the page: MkDocs' misses front matter without a final newline.
             rendered = render_page(loaded.entry, loaded.body, self.options,
                                    title=page.title or "", body_line=loaded.body_line,
-                                   fields=self.fields, nonce=self.nonce)
+                                   fields=self.fields, nonce=self.nonce,
+                                   extras=self.extras.get(page.file.src_uri),
+                                   href=_href(page, files))
             self.fields.resolve = None
             self._report(rendered.problems, page.file)
         self._fragments[page.file.src_uri] = rendered.fragments
@@ -232,7 +318,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                         files: Files) -> str | None:
         fragments = self._fragments.pop(page.file.src_uri, None)
         if fragments is None:
-            return None
+            # Generated pages draw the overview graph: they need the stylesheet and Mermaid.
+            return self._assets(page) + html if page.file.src_uri in self._vault_pages else None
         html, missing = fragments.fill(html)
         if missing:
             # Another extension or plugin removed a placeholder; nothing the author wrote may
@@ -316,3 +403,45 @@ def _meta_files(config: MkDocsConfig) -> dict[str, Any]:
         if isinstance(meta, dict) and getattr(getattr(plugin, "config", None), "enabled", True):
             return meta
     return {}
+
+
+def _page_setting(kind: str, value: object, uri_key: str, flag_key: str) -> dict[str, Any]:
+    """`pages.<kind>`: a path, `true` for the default path, or `false` to turn it off."""
+    if value is False:
+        return {flag_key: False}
+    if value is True:
+        return {}
+    return {uri_key: value}
+
+
+_H1_RE = re.compile(r"^ {0,3}# +(.+?)[ #]*$", re.MULTILINE)
+
+
+def _body_title(body: str) -> str | None:
+    """The title MkDocs would take from the body's first `# Heading`."""
+    match = _H1_RE.search(body)
+    return match.group(1).strip() if match else None
+
+
+def _url_of(uri: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives a page at `uri` (for pages not yet in the file list)."""
+    stem = uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def _file(files: Files, uri: str) -> File:
+    found = files.get_file_from_path(uri)
+    assert found is not None, uri
+    return found
+
+
+def _href(page: Page, files: Files) -> Callable[[str], str]:
+    """URL of a page of the site (by source uri) relative to `page`."""
+
+    def href(uri: str) -> str:
+        found = files.get_file_from_path(uri)
+        return found.url_relative_to(page.file) if found is not None else uri
+
+    return href

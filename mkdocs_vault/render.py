@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mkdocs_vault import colors
+from mkdocs_vault.extras import EntryExtras, Link
 from mkdocs_vault.fields import MarkdownFields
 from mkdocs_vault.fragments import Fragments, new_nonce
 from mkdocs_vault.labels import collapse_spaces
@@ -81,7 +82,18 @@ class _Page:
     options: RenderOptions
     fields: MarkdownFields
     fragments: Fragments
+    extras: EntryExtras = field(default_factory=EntryExtras)
+    href: Callable[[str], str] | None = None
+    """URL of a page of the site (by source uri) relative to this one."""
     problems: list[Problem] = field(default_factory=list)
+
+    def link(self, link: Link) -> str:
+        """A link to another page of the vault, as HTML."""
+        target = self.href(link.uri) if self.href else link.uri
+        if link.anchor:
+            target += "#" + link.anchor
+        note = f' title="{attr(link.note)}"' if link.note else ""
+        return f'<a href="{attr(target)}"{note}>{text(link.title)}</a>'
 
     def block(self, opening: str, html_text: str) -> str:
         """A raw HTML block that MkDocs passes through: our own opening tag, a placeholder."""
@@ -242,7 +254,39 @@ def _idea(page: _Page, idea: Idea) -> str:
     category = page.entry.category(idea.category)
     if page.options.idea_tags and category is not None:
         out += " " + _tag(category.color, category.label)
+    strings = page.options.strings
+    for css, key, links in (("vault-see", "see", page.extras.see.get(idea.number)),
+                            ("vault-backlinks", "referenced_by",
+                             page.extras.referenced_by.get(idea.number))):
+        if links:
+            shown = ", ".join(page.link(link) for link in links)
+            out += f' <span class="{css}">{text(strings[key])} {shown}</span>'
     return out
+
+
+def related(page: _Page) -> str:
+    """Other entries worth reading next, each with why (in its tooltip and after it)."""
+    if not page.extras.related:
+        return ""
+    items = "\n".join(
+        f"<li>{page.link(link)}"
+        + (f' <span class="vault-reason">{text(link.note)}</span>' if link.note else "")
+        + "</li>"
+        for link in page.extras.related)
+    return (_heading(page.options, "related")
+            + page.block('<ul class="vault-related">', items))
+
+
+def neighbours(page: _Page) -> str:
+    """Previous and next entry of the same series (Material's footer follows the nav, which
+    large vaults leave)."""
+    parts = []
+    for css, key, link in (("vault-prev", "previous", page.extras.previous),
+                           ("vault-next", "next", page.extras.following)):
+        if link is not None:
+            parts.append(f'<span class="{css}">{text(page.options.strings[key])} '
+                         f"{page.link(link)}</span>")
+    return page.block('<nav class="vault-prev-next">', " ".join(parts)) if parts else ""
 
 
 def credits_line(page: _Page) -> str:
@@ -266,7 +310,8 @@ def default_fields() -> MarkdownFields:
 
 def render_page(entry: Entry, body: str, options: RenderOptions, *, title: str,
                 body_line: int = 1, fields: MarkdownFields | None = None,
-                nonce: str | None = None) -> Rendered:
+                nonce: str | None = None, extras: EntryExtras | None = None,
+                href: Callable[[str], str] | None = None) -> Rendered:
     """The whole page: sections in the configured order, or where the body has markers.
 
     Arguments:
@@ -277,14 +322,18 @@ def render_page(entry: Entry, body: str, options: RenderOptions, *, title: str,
         body_line: line of the file where `body` starts, for problems with markers.
         fields: renders the authors' Markdown fields (the site's extensions, link resolution).
         nonce: of this build's placeholders (a fresh one if not given).
+        extras: what the page shows about the rest of the vault (`vaultwide.py`).
+        href: URL of another page of the site, by source uri, relative to this page.
     """
-    page = _Page(entry, options, fields or default_fields(), Fragments(nonce or new_nonce()))
+    page = _Page(entry, options, fields or default_fields(), Fragments(nonce or new_nonce()),
+                 extras or EntryExtras(), href)
     parts: dict[str, Callable[[], str]] = {
         "header": lambda: header(page),
         "graph": lambda: graph(page, entry.center_label(title)),
         "resume": lambda: resume(page),
         "ideas": lambda: ideas(page),
         "credits": lambda: credits_line(page),
+        "related": lambda: related(page),
     }
     lines, placed = _place_markers(body, parts, body_line, page.problems)
     order = list(options.sections if entry.sections is None else entry.sections)
@@ -297,6 +346,7 @@ def render_page(entry: Entry, body: str, options: RenderOptions, *, title: str,
             out += rest + "\n" if rest else ""
         elif name not in placed:
             out += parts[name]()
+    out = out.rstrip("\n") + "\n\n" + neighbours(page)
     return Rendered(out.rstrip("\n") + "\n", page.fragments, tuple(page.problems))
 
 

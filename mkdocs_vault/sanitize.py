@@ -55,6 +55,8 @@ ALLOWED = {
 }
 """Element -> the attributes it may keep, besides the global ones."""
 _VOID = frozenset({"br", "hr", "img", "input"})
+_SVG_ELEMENTS = frozenset({"svg", "path", "g", "circle", "ellipse", "rect", "polygon",
+                           "polyline", "line"})
 URL_ATTRIBUTES = frozenset({"href", "src"})
 _INPUT_TYPES = frozenset({"checkbox", "radio"})
 _STYLE_RE = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")  # Markdown tables
@@ -109,8 +111,13 @@ class _Filter(HTMLParser):
         if tag == "input" and (dict(attrs).get("type") or "").lower() not in _INPUT_TYPES:
             return  # a text field or button has no place in a note
         kept = [a for name, value in attrs if (a := self._attribute(tag, name, value))]
-        self.out.append(f"<{' '.join([tag, *kept])}{' /' if closed else ''}>")
-        if not closed and tag not in _VOID:
+        # Browsers honour `/>` on void elements and inside <svg> only: `<div/>` opens a div.
+        foreign = tag in _SVG_ELEMENTS and (tag == "svg" or "svg" in self.open)
+        self_closed = closed and (tag in _VOID or foreign)
+        self.out.append(f"<{' '.join([tag, *kept])}{' /' if self_closed else ''}>")
+        if closed and not self_closed:
+            self.out.append(f"</{tag}>")
+        elif not closed and tag not in _VOID:
             self.open.append(tag)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -169,8 +176,12 @@ def _is_harmless(fragment: str) -> bool:
     depth: list[str] = []
     for match in _HARMLESS_TAG_RE.finditer(fragment):
         tag = match.group(1)
-        if tag in _VOID or match.group().endswith("/>"):
+        if tag in _VOID:
+            if match.group().startswith("</"):
+                return False  # `</br>` is a `<br>` to browsers
             continue
+        if match.group().endswith("/>"):
+            return False  # `<p/>` opens a paragraph: the parse closes it
         if not match.group().startswith("</"):
             depth.append(tag)
         elif not depth or depth.pop() != tag:

@@ -38,6 +38,9 @@ class LoadedPage:
     body: str
     """The author's Markdown after the front matter."""
     body_line: int
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """Lines of the links to other entries (`ideas[3].see[0]`, `related[1]`), checked once the
+    whole vault is known."""
 
     @property
     def ok(self) -> bool:
@@ -109,7 +112,18 @@ def load_front_matter(front_matter: FrontMatter, *,
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     if has_errors(problems):
         entry = None
-    return LoadedPage(entry, tuple(problems), front_matter.body, front_matter.body_line)
+    return LoadedPage(entry, tuple(problems), front_matter.body, front_matter.body_line,
+                      _reference_lines(entry, front_matter))
+
+
+def _reference_lines(entry: Entry | None, front_matter: FrontMatter) -> dict[str, int]:
+    """Where each `see` and `related` link is written (only those: most pages have none)."""
+    if entry is None:
+        return {}
+    paths: list[Path] = [("related", i) for i in range(len(entry.related))]
+    for idea in entry.ideas:
+        paths.extend(("ideas", idea.number - 1, "see", i) for i in range(len(idea.see)))
+    return {field_name(p): front_matter.locate(("vault", *p))[0] for p in paths}
 
 
 def _top_duplicates(front_matter: FrontMatter) -> list[Problem]:

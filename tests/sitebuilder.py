@@ -29,6 +29,10 @@ MERMAID_JS = {
     "12": ROOT / "node_modules" / "mermaid12" / "dist" / "mermaid.min.js",
 }
 
+ENTRIES_ONLY = {"pages": {"index": False, "series": False, "categories": False, "people": False},
+                "exports": False}
+"""Plugin options without the vault-wide pages, which join the nav (so change other pages)."""
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is stderr noise
 
 

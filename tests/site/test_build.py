@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.sitebuilder import ENTRIES_ONLY
+
 if TYPE_CHECKING:
     from tests.sitebuilder import BuildResult, SiteBuilder
 
@@ -91,7 +93,7 @@ def test_other_pages_are_byte_identical(site: SiteBuilder) -> None:
         <!-- vault:graph -->
     """)
     site.entry("talk.md", vault_entry())
-    site.config["plugins"] = ["search", "vault"]
+    site.config["plugins"] = ["search", {"vault": ENTRIES_ONLY}]
     with_plugin = site.build(strict=True)
     assert with_plugin.error is None, with_plugin.warnings
     first = with_plugin.html("plain.md")

@@ -62,6 +62,11 @@ def served(site: SiteBuilder) -> Iterator[SiteBuilder]:
     site.stop()
 
 
+def entries_in(titles: list[str]) -> list[str]:
+    """The nav without the generated vault pages (their index is titled after the site)."""
+    return [t for t in titles if t != "Test vault"]
+
+
 def ok(result: BuildResult) -> BuildResult:
     assert result.error is None, (result.error, result.warnings)
     assert result.warnings == []
@@ -84,7 +89,7 @@ def test_unchanged_pages_are_not_loaded_again(served: SiteBuilder, loads: Loads)
     assert loads.take() == []
     assert pages(again) == pages(first)
     assert again.files(".html") == first.files(".html")
-    assert again.nav_titles() == ["Home", "Talk A", "Talk B", "Talk C"]
+    assert entries_in(again.nav_titles()) == ["Home", "Talk A", "Talk B", "Talk C"]
 
 
 def test_an_edited_page_is_the_only_one_loaded(served: SiteBuilder, loads: Loads) -> None:
@@ -146,12 +151,12 @@ def test_added_and_removed_pages(served: SiteBuilder, loads: Loads) -> None:
     served.entry("talks/d.md", {"ideas": ideas("d")}, title="Talk D")
     added = ok(served.rebuild())
     assert loads.take() == ["d"]
-    assert added.nav_titles() == ["Home", "Talk A", "Talk B", "Talk C", "Talk D"]
+    assert entries_in(added.nav_titles()) == ["Home", "Talk A", "Talk B", "Talk C", "Talk D"]
     (served.docs / "talks/a.md").unlink()
     removed = ok(served.rebuild())
     assert loads.take() == []
     assert "talks/a/index.html" not in removed.files()
-    assert removed.nav_titles("talks/b.md") == ["Home", "Talk B", "Talk C", "Talk D"]
+    assert entries_in(removed.nav_titles("talks/b.md")) == ["Home", "Talk B", "Talk C", "Talk D"]
     assert len(list_items(removed.html("talks/d.md"))) == 3
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.sitebuilder import BuildResult, SiteBuilder
+from tests.sitebuilder import ENTRIES_ONLY, BuildResult, SiteBuilder
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -269,7 +269,7 @@ def varied_site(root: Path, *, vault_page: bool) -> SiteBuilder:
 def build(site: SiteBuilder, *, vault: bool, into: str) -> BuildResult:
     """Build into root/<into> with or without the vault plugin."""
     site.config["plugins"] = ["search", "tags", {"blog": {"blog_toc": True}},
-                              *(["vault"] if vault else [])]
+                              *([{"vault": ENTRIES_ONLY}] if vault else [])]
     config = site.root / "mkdocs.yml"
     result = site.build(extra_yaml=MARKDOWN_EXTENSIONS.format(
         snippets=json.dumps(str(site.root / "snippets"))))

@@ -64,7 +64,7 @@ def test_valid_options_reach_the_render_options() -> None:
     assert options.heading_level == 6
     assert options.label_chars == 12
     assert options.headings == {"graph": "", "resume": "Summary",
-                                "ideas": "{count:>3} ideas {{sic}}"}
+                                "ideas": "{count:>3} ideas {{sic}}", "related": "Related entries"}
     assert options.strings["graph_part"] == "{part}/{parts}"
     assert options.strings["source"] == "From {{source}}:"
     assert (options.graph.font_size, options.graph.columns, options.graph.node_width,
@@ -127,9 +127,9 @@ def test_numbers_out_of_range(options: dict[str, Any], key: str, message: str) -
     ({"headings": {"resume": None}}, "headings",
      "Sub-option 'resume': expected text, got None; write '' to leave the heading out"),
     ({"headings": {"idea": "{count} ideas"}}, "headings",
-     "unknown heading 'idea'; did you mean 'ideas'? (known: graph, resume, ideas)"),
+     "unknown heading 'idea'; did you mean 'ideas'? (known: graph, resume, ideas, related)"),
     ({"headings": {"summary": "Summary"}}, "headings",
-     "unknown heading 'summary'; (known: graph, resume, ideas)"),
+     "unknown heading 'summary'; (known: graph, resume, ideas, related)"),
     ({"headings": ["ideas"]}, "headings",
      "expected a mapping of heading names to text, got ['ideas']"),
     ({"strings": {"graph_part": "Part {part} of {total}"}}, "strings",
@@ -143,7 +143,7 @@ def test_numbers_out_of_range(options: dict[str, Any], key: str, message: str) -
     ({"strings": {"of": 3}}, "strings", "Sub-option 'of': expected text, got 3"),
     ({"strings": {"hots": "Gastgeber: {host}"}}, "strings",
      "unknown string 'hots'; did you mean 'host'? (known: number, of, host, source, "
-     "graph_part)"),
+     "graph_part, see, referenced_by, previous, next)"),
     ({"strings": "Nr. {number}"}, "strings",
      "expected a mapping of string names to text, got 'Nr. {number}'"),
 ])

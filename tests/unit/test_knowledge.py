@@ -103,7 +103,7 @@ def test_graph_nodes_and_edges() -> None:
     assert graph.has_edge("idea:other/c.md#1", "idea:a.md#2", "see")
     assert graph.has_edge("entry:a.md", "entry:other/c.md", "related")
     assert problems == [LinkProblem("a.md", 2, 0, "nowhere.md", "no vault entry at 'nowhere.md'")]
-    assert str(problems[0]) == "a.md: idea 2: see[0]: 'nowhere.md': no vault entry at 'nowhere.md'"
+    assert str(problems[0]) == "a.md: ideas[1].see[0]: 'nowhere.md': no vault entry at 'nowhere.md'"
 
 
 def test_attributes_are_graphml_safe() -> None:

@@ -1,0 +1,139 @@
+"""Everything computed from the whole vault at once, before any page renders.
+
+One pure function, `build_vault`, turns the loaded entries into: the generated pages (index,
+series, categories, people), what each entry page adds about the others (related entries,
+`see:` links, "Referenced by", previous/next), the exports, and the problems of links between
+entries. The plugin calls it once per build in `on_files`; the CLI can call it the same way.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+
+from mkdocs_vault import colors
+from mkdocs_vault.export import vault_graphml, vault_json
+from mkdocs_vault.extras import EntryExtras, Link
+from mkdocs_vault.knowledge import (
+    LinkProblem,
+    Related,
+    VaultEntry,
+    backlinks,
+    knowledge_graph,
+    related_entries,
+    resolve,
+)
+from mkdocs_vault.mermaid import to_html
+from mkdocs_vault.model import Entry
+from mkdocs_vault.overview import overview_graph
+from mkdocs_vault.site import GeneratedPage, SiteEntry, SiteSettings, generate, page_uris, prev_next
+
+Url = Callable[[str], str]
+"""The site URL (from the site root, `lex/deepseek/`) of a page given by its source uri."""
+
+
+@dataclass(frozen=True, slots=True)
+class VaultBuild:
+    """The vault-wide results of one build."""
+
+    pages: dict[str, GeneratedPage]
+    extras: dict[str, EntryExtras]
+    problems: list[LinkProblem]
+    json: str
+    graphml: bytes
+
+
+def build_vault(entries: Mapping[str, Entry], titles: Mapping[str, str], url: Url,
+                settings: SiteSettings, *, related: int = 5) -> VaultBuild:
+    """The whole vault's derived pages and data (see the module docstring).
+
+    Arguments:
+        entries: valid entries by their source uri (`lex/deepseek.md`).
+        titles: page titles of entries that have no `title` of their own.
+        url: site URL of a source uri.
+        settings: names, URLs and words of the generated pages.
+        related: how many related entries each entry lists.
+    """
+    records = [VaultEntry(uri, url(uri), entries[uri]) for uri in sorted(entries)]
+    knowledge = knowledge_graph(records)
+    ranked = related_entries(knowledge, k=related) if related else {}
+    shown = {uri: entries[uri].title or titles.get(uri) or posixpath.basename(uri)
+             for uri in entries}
+    site_entries = [SiteEntry(r.uri, r.entry, titles.get(r.uri)) for r in records]
+    overview = _overview(records, knowledge.graph, site_entries, settings, url)
+    pages = generate(site_entries, settings, overview=overview)
+    extras = _extras(entries, shown, ranked, backlinks(knowledge), prev_next(site_entries),
+                     knowledge.problems)
+    return VaultBuild(
+        pages=pages,
+        extras=extras,
+        problems=knowledge.problems,
+        json=vault_json(records, knowledge, ranked, url),
+        graphml=vault_graphml(knowledge),
+    )
+
+
+def _overview(records: list[VaultEntry], graph: nx.MultiDiGraph, site_entries: list[SiteEntry],
+              settings: SiteSettings, url: Url) -> str:
+    """The index's overview graph as raw HTML, its links relative to the index page."""
+    if not records or not settings.index:
+        return ""
+    uris = page_uris(site_entries, settings)
+    index_url = url(settings.index_uri)
+
+    def url_of(kind: str, name: str) -> str:
+        target = {"series": uris.of_series, "category": uris.of_category}.get(kind)
+        uri = target(name) if target else name
+        return relative_url(index_url, url(uri)) if uri else ""
+
+    chart = overview_graph(records, graph, url_of=url_of)
+    return (f'<div class="vault-graph vault-overview" '
+            f'style="--md-mermaid-label-fg-color:{colors.LABEL_COLOR}">\n'
+            f'<pre class="mermaid"><code>{to_html(chart.source())}</code></pre>\n</div>')
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """`to_url` relative to the page at `from_url` (both from the site root)."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    out = posixpath.relpath(to_url or ".", base or ".")
+    return out + "/" if to_url.endswith("/") and not out.endswith("/") else out
+
+
+def _extras(entries: Mapping[str, Entry], shown: Mapping[str, str],
+            ranked: Mapping[str, list[Related]], referenced: Mapping[tuple[str, int],
+            list[tuple[str, int]]], neighbours: Mapping[str, tuple[str | None, str | None]],
+            problems: list[LinkProblem]) -> dict[str, EntryExtras]:
+    broken = {(p.uri, p.idea, p.index) for p in problems if p.idea is not None}
+    out = {}
+    for uri, entry in entries.items():
+        related = tuple(Link(shown[r.uri], r.uri, note=", ".join(r.reasons))
+                        for r in ranked.get(uri, []))
+        see = {}
+        for idea in entry.ideas:
+            links = [_see_link(uri, target, entries, shown) for i, target in enumerate(idea.see)
+                     if (uri, idea.number, i) not in broken]
+            if links:
+                see[idea.number] = tuple(link for link in links if link is not None)
+        back = {number: tuple(Link(f"{shown[src]}, {number_from}", src, f"idea-{number_from}")
+                              for src, number_from in refs)
+                for (target, number), refs in referenced.items() if target == uri}
+        previous, following = neighbours.get(uri, (None, None))
+        out[uri] = EntryExtras(
+            related=related, see=see, referenced_by=back,
+            previous=Link(shown[previous], previous) if previous else None,
+            following=Link(shown[following], following) if following else None)
+    return out
+
+
+def _see_link(uri: str, target: str, entries: Mapping[str, Entry], shown: Mapping[str, str]
+              ) -> Link | None:
+    found = resolve(uri, target, entries)
+    if isinstance(found, str):
+        return None
+    title = shown.get(found.uri, found.uri)
+    if found.idea is None:
+        return Link(title, found.uri)
+    return Link(f"{title}, {found.idea}", found.uri, f"idea-{found.idea}")

@@ -1,0 +1,178 @@
+"""The vault as a whole in real builds: generated pages, links between entries, exports."""
+
+from __future__ import annotations
+
+import html as html_module
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+import jsonschema
+import networkx as nx
+import pytest
+
+from mkdocs_vault.export import VAULT_JSON_SCHEMA
+
+if TYPE_CHECKING:
+    from tests.sitebuilder import BuildResult, SiteBuilder
+
+pytestmark = pytest.mark.site
+
+
+def talk(number: int, series: str, speakers: list[str], *, see: list[str] | None = None,
+         related: list[str] | None = None, category: str = "Chips") -> dict[str, Any]:
+    """A small valid entry."""
+    ideas: list[dict[str, Any]] = [
+        {"text": f"Idea one of talk {number}.", "category": "a"},
+        {"text": f"Idea two of talk {number}.", "category": "b"},
+    ]
+    if see:
+        ideas[0]["see"] = see
+    vault: dict[str, Any] = {
+        "series": series, "number": number, "date": f"2024-01-{number % 28 + 1:02d}",
+        "speakers": speakers, "host": "Lex Fridman",
+        "categories": {"a": {"label": category}, "b": {"label": "Future"}}, "ideas": ideas}
+    if related:
+        vault["related"] = related
+    return vault
+
+
+def three(site: SiteBuilder) -> None:
+    """Three entries in two series sharing a speaker and categories, with references."""
+    site.entry("lex/one.md", talk(1, "Lex", ["Ann"]), title="One")
+    site.entry("lex/two.md", talk(2, "Lex", ["Ann", "Bob"], see=["one.md#idea-2"]), title="Two")
+    site.entry("classics/three.md", talk(1, "Classics", ["Cy"], related=["../lex/one.md"],
+                                         see=["../lex/two.md#idea-1"]), title="Three")
+
+
+def links(html: str) -> list[str]:
+    """Every href of the article."""
+    article = html[html.index("<article"):html.index("</article>")]
+    return re.findall(r'href="([^"]+)"', article)
+
+
+def test_generated_pages_exist_and_link_relatively(site: SiteBuilder) -> None:
+    """Index, series, category and people pages build strictly, in the nav, relative links."""
+    three(site)
+    site.config["validation"] = {"anchors": "warn", "links": {"not_found": "warn"}}
+    result = site.build(strict=True)
+    assert result.error is None, result.warnings
+    for page in ("vault/index.md", "vault/series/lex.md", "vault/series/classics.md",
+                 "vault/categories/chips.md", "vault/categories/future.md",
+                 "vault/people/ann.md", "vault/people/lex-fridman.md"):
+        html = result.html(page)
+        assert all(not h.startswith("/") and "://" not in h for h in links(html)), page
+    index = result.html("vault/index.md")
+    assert "Entries: 3" in html_module.unescape(index)
+    assert 'href="../lex/one/"' in index
+    assert "<pre class=\"mermaid\">" in index  # the overview graph
+    assert "assets/vault/mermaid.min.js" in index or "vault.css" in index
+    chips = result.html("vault/categories/chips.md")
+    assert chips.count('#idea-1"') == 3
+    assert {"Chips", "Future"} <= set(result.nav_titles("vault/index.md"))  # in the nav
+
+
+def test_entries_link_each_other(site: SiteBuilder) -> None:
+    """see: links, Referenced by, related entries and previous/next on entry pages."""
+    three(site)
+    result = site.build(strict=True)
+    assert result.error is None, result.warnings
+    two = result.html("lex/two.md")
+    assert '<span class="vault-see">See: <a href="../one/#idea-2">One, 2</a>' in two
+    assert '<span class="vault-backlinks">Referenced by: <a href="../../classics/three/#idea-1">' \
+        in two
+    assert 'class="vault-prev">Previous: <a href="../one/">One</a>' in two
+    three_page = result.html("classics/three.md")
+    related = re.findall(r'<ul class="vault-related"><li><a href="([^"]+)"', three_page)
+    assert related == ["../../lex/one/"]  # named by the author first
+    assert "named by the author" in three_page
+
+
+def test_related_entries_are_stable(site: SiteBuilder) -> None:
+    """The same vault gives the same related lists, build after build."""
+    three(site)
+    first = re.findall(r'vault-related.*?</ul>', site.build().html("lex/one.md"), re.DOTALL)
+    second = re.findall(r'vault-related.*?</ul>', site.build().html("lex/one.md"), re.DOTALL)
+    assert first
+    assert first == second
+
+
+def test_exports_round_trip(site: SiteBuilder) -> None:
+    """vault.json follows its schema; vault.graphml loads in networkx."""
+    three(site)
+    result = site.build(strict=True)
+    data = json.loads((result.site_dir / "vault.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, VAULT_JSON_SCHEMA)
+    assert sorted(e["uri"] for e in data["entries"]) == [
+        "classics/three.md", "lex/one.md", "lex/two.md"]
+    graph = nx.read_graphml(result.site_dir / "vault.graphml", force_multigraph=True)
+    kinds = {d["kind"] for _, d in graph.nodes(data=True)}
+    assert {"entry", "idea", "category", "person", "series"} <= kinds
+
+
+def test_broken_references_are_located(site: SiteBuilder) -> None:
+    """A see: to a missing idea or page is a warning with file, field and line."""
+    site.entry("a.md", talk(1, "S", ["Ann"], see=["b.md#idea-9", "missing.md"]), title="A")
+    site.entry("b.md", talk(2, "S", ["Ann"]), title="B")
+    result = site.build(strict=True)
+    assert result.error is not None
+    found = [w for w in result.vault_warnings if w.startswith("vault: docs/a.md:")]
+    assert len(found) == 2, result.vault_warnings
+    assert all(re.match(r"vault: docs/a\.md:\d+: ideas\[0\]\.see\[[01]\]: ", w) for w in found)
+
+
+def test_an_authors_page_wins_and_places_the_listing(site: SiteBuilder) -> None:
+    """An author's own vault/index.md is kept, with the listing at its marker."""
+    three(site)
+    site.page("vault/index.md", "# My vault\n\nIntro words.\n\n<!-- vault:listing -->\n\nEnd.\n")
+    html = html_module.unescape(site.build(strict=True).html("vault/index.md"))
+    assert "Intro words." in html
+    assert html.index("Intro words.") < html.index("Entries: 3") < html.index("End.")
+
+
+def test_pages_can_be_turned_off(site: SiteBuilder) -> None:
+    """`pages.people: false` leaves the people pages out; exports can be turned off."""
+    three(site)
+    site.plugin_options(pages={"people": False}, exports=False)
+    result = site.build(strict=True)
+    assert result.error is None, result.warnings
+    assert not (result.site_dir / "vault" / "people").exists()
+    assert not (result.site_dir / "vault.json").exists()
+    assert (result.site_dir / "vault" / "series").is_dir()
+
+
+def test_meta_file_entries_are_on_generated_pages(site: SiteBuilder) -> None:
+    """Entries whose vault: comes from .meta.yml are collected before pages render."""
+    site.config["plugins"] = ["material/meta", "vault"]
+    site.page("talks/.meta.yml", "vault:\n  series: Meta series\n  ideas: [Only idea.]\n")
+    site.page("talks/x.md", "# X talk\n\nBody.\n")
+    result = site.build(strict=True)
+    assert result.error is None, result.warnings
+    assert "X talk" in result.html("vault/series/meta-series.md")
+
+
+def test_an_edit_updates_dependent_pages_when_serving(site: SiteBuilder) -> None:
+    """Serving: editing one entry updates its series page and other entries' links."""
+    three(site)
+    first = site.serve()
+    try:
+        assert "One" in first.html("vault/series/lex.md")
+        site.entry("lex/one.md", talk(1, "Lex", ["Ann"]), title="Renamed one")
+        again = site.rebuild()
+        assert "Renamed one" in again.html("vault/series/lex.md")
+        assert "Renamed one" in again.html("lex/two.md")  # previous/next, see
+    finally:
+        site.stop()
+
+
+def test_fifty_entries(site: SiteBuilder) -> None:
+    """A generated 50-entry vault in 3 series builds strictly; every entry is on the index."""
+    for n in range(1, 51):
+        site.entry(f"s{n % 3}/e{n}.md", talk(n, f"Series {n % 3}", [f"P{n % 7}", "Q"],
+                                            see=[f"../s{(n + 1) % 3}/e{n + 1}.md#idea-1"]
+                                            if n < 50 else None), title=f"Entry {n}")
+    result: BuildResult = site.build(strict=True)
+    assert result.error is None, result.warnings
+    index = result.html("vault/index.md")
+    entries = {h for h in links(index) if re.fullmatch(r"\.\./s\d/e\d+/", h)}
+    assert len(entries) == 50
