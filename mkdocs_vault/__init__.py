@@ -4,8 +4,8 @@ The core (everything but `plugin.py` and `config.py`) does not import MkDocs, so
 line, the tests and other hosts can reuse it.
 """
 
+from mkdocs_vault.loading.problems import Problem
 from mkdocs_vault.model import Category, Entry, Idea, Image, Source
-from mkdocs_vault.problems import Problem
 
 __version__ = "0.1.0"
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import networkx as nx
 
-from mkdocs_vault.knowledge import (
+from mkdocs_vault.graph.knowledge import (
     Knowledge,
     Related,
     VaultEntry,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mkdocs_vault.labels import plain_text
-from mkdocs_vault.render import IDEA_ANCHOR, plain
+from mkdocs_vault.graph.labels import plain_text
+from mkdocs_vault.render.page import IDEA_ANCHOR, plain
 from mkdocs_vault.site.collect import CategoryGroup
 from mkdocs_vault.site.uris import href
 from mkdocs_vault.site.write import (

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from mkdocs_vault.labels import collapse_spaces
+from mkdocs_vault.graph.labels import collapse_spaces
 from mkdocs_vault.model import Idea
 from mkdocs_vault.site.settings import SeriesInfo, SiteEntry, SiteSettings, name_key
 

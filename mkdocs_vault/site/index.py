@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mkdocs_vault.render import plain
-from mkdocs_vault.sanitize import encode_braces
+from mkdocs_vault.render.page import plain
+from mkdocs_vault.render.sanitize import encode_braces
 from mkdocs_vault.site.write import (
     SEPARATOR,
     Context,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from mkdocs_vault.render import attr, text
+from mkdocs_vault.render.page import attr, text
 from mkdocs_vault.site.collect import entry_order
 from mkdocs_vault.site.settings import DEFAULT_STRINGS, SiteEntry, name_key
 from mkdocs_vault.urls import safe_url

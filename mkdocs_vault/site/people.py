@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs_vault.render import format_date, plain
+from mkdocs_vault.render.page import format_date, plain
 from mkdocs_vault.site.collect import PersonGroup
 from mkdocs_vault.site.settings import SiteEntry
 from mkdocs_vault.site.write import (

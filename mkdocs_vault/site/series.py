@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs_vault.render import plain
+from mkdocs_vault.render.page import plain
 from mkdocs_vault.site.collect import SeriesGroup
 from mkdocs_vault.site.write import Context, GeneratedPage, bullets, entry_line, finish
 

@@ -7,7 +7,7 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from mkdocs_vault.labels import collapse_spaces
+from mkdocs_vault.graph.labels import collapse_spaces
 from mkdocs_vault.model import Entry
 
 DEFAULT_STRINGS: dict[str, str] = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mkdocs_vault.render import format_date, plain
+from mkdocs_vault.render.page import format_date, plain
 from mkdocs_vault.site.collect import SiteVault
 from mkdocs_vault.site.settings import SiteEntry, SiteSettings, name_key
 from mkdocs_vault.site.uris import PageUris, href

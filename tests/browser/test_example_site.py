@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from mkdocs_vault.labels import plain_text
-from mkdocs_vault.vault import load_page
+from mkdocs_vault.graph.labels import plain_text
+from mkdocs_vault.loading.pages import load_page
 from tests.browser.conftest import open_page, record, serve
 from tests.sitebuilder import EXAMPLE_SITE
 

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from mkdocs_vault.labels import plain_text, wrap
-from mkdocs_vault.mermaid import JOINER
+from mkdocs_vault.graph.labels import plain_text, wrap
+from mkdocs_vault.graph.mermaid import JOINER
 from tests.browser.conftest import open_page, serve
 from tests.sitebuilder import MERMAID_JS
 

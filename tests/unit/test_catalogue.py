@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import pytest
 
+from mkdocs_vault.loading.pages import LoadedPage, load_bytes, load_page
+from mkdocs_vault.loading.problems import Severity
 from mkdocs_vault.model import Entry
-from mkdocs_vault.problems import Severity
-from mkdocs_vault.vault import LoadedPage, load_bytes, load_page
 
 
 @dataclass(frozen=True)

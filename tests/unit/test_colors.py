@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_vault import colors
-from mkdocs_vault.colors import LABEL_COLOR, MIN_CONTRAST, PALETTE
+from mkdocs_vault.graph import colors
+from mkdocs_vault.graph.colors import LABEL_COLOR, MIN_CONTRAST, PALETTE
 
 
 @pytest.mark.parametrize("color", PALETTE)

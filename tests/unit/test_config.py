@@ -11,14 +11,14 @@ import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from mkdocs_vault.config import (
+from mkdocs_vault.plugin.config import (
     HEADING_PLACEHOLDERS,
     STRING_PLACEHOLDERS,
     VaultConfig,
     check_template,
     render_options,
 )
-from mkdocs_vault.options import DEFAULT_HEADINGS, DEFAULT_STRINGS, RenderOptions
+from mkdocs_vault.render.options import DEFAULT_HEADINGS, DEFAULT_STRINGS, RenderOptions
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -11,7 +11,7 @@ import jsonschema
 import networkx as nx
 
 from mkdocs_vault.export import VAULT_JSON_SCHEMA, vault_graphml, vault_json
-from mkdocs_vault.knowledge import VaultEntry, knowledge_graph, related_entries
+from mkdocs_vault.graph.knowledge import VaultEntry, knowledge_graph, related_entries
 from mkdocs_vault.model import Category, Entry, Idea, Source
 from tests.unit.test_knowledge import small_vault, synthetic_vault
 

@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension
 
-from mkdocs_vault.fields import SAFE_EXTENSIONS, MarkdownFields, choose_extensions, extension_name
+from mkdocs_vault.render.markdown import (
+    SAFE_EXTENSIONS,
+    MarkdownFields,
+    choose_extensions,
+    extension_name,
+)
 from tests.unit.test_sanitize import Checker, violations
 
 # ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import re
 import markdown
 import pytest
 
-from mkdocs_vault.fragments import Fragments, new_nonce
+from mkdocs_vault.render.fragments import Fragments, new_nonce
 
 
 def test_nonce_is_fresh_hex() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.utils.meta import get_data
 
-from mkdocs_vault.frontmatter import FrontMatter, has_vault_key, read_front_matter
+from mkdocs_vault.loading.frontmatter import FrontMatter, has_vault_key, read_front_matter
 
 NESTED = """\
 ---
@@ -350,7 +350,7 @@ def test_has_vault_key(text: str, expected: bool) -> None:
 ])
 def test_nested_or_commented_vault_is_not_an_entry(text: str) -> None:
     """A `vault:` that is not the top-level key does not make a vault page."""
-    from mkdocs_vault.vault import load_page
+    from mkdocs_vault.loading.pages import load_page
 
     assert load_page(text) is None
 
@@ -474,7 +474,7 @@ def test_too_deep_nesting_is_located() -> None:
 def test_recursion_error_is_located(monkeypatch: pytest.MonkeyPatch) -> None:
     """Building data that is too deep for Python (the pure-Python loader) names the deepest
     point instead of crashing."""
-    from mkdocs_vault import frontmatter
+    from mkdocs_vault.loading import frontmatter
 
     def deep(*_: object) -> None:
         raise RecursionError
@@ -491,7 +491,7 @@ def test_recursion_error_is_located(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_decode_page_valid() -> None:
     """Valid UTF-8 is decoded as MkDocs does: without a BOM, with '\\n' line ends."""
-    from mkdocs_vault.frontmatter import decode_page
+    from mkdocs_vault.loading.frontmatter import decode_page
 
     assert decode_page("\ufeff---\r\na: é\r\n---\r\n".encode()) == ("---\na: é\n---\n", None)
 
@@ -503,7 +503,7 @@ def test_decode_page_valid() -> None:
 ])
 def test_decode_page_invalid(data: bytes, line: int, column: int, byte: str) -> None:
     """Invalid UTF-8 is replaced by U+FFFD and reported once, with line and column."""
-    from mkdocs_vault.frontmatter import decode_page
+    from mkdocs_vault.loading.frontmatter import decode_page
 
     text, problem = decode_page(data)
     assert "\ufffd" in text

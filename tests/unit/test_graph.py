@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from mkdocs_vault.graph import CENTER, concept_graph, vault_graph
-from mkdocs_vault.layouts import GraphStyle, concept_graphs
+from mkdocs_vault.graph.entry import CENTER, concept_graph, vault_graph
+from mkdocs_vault.graph.layouts import GraphStyle, concept_graphs
 from mkdocs_vault.model import Entry
 from tests.unit.test_layouts import Parsed, deepseek, from_yaml, link_pairs
 

@@ -1,4 +1,4 @@
-"""The vault's knowledge graph, related entries and backlinks (`mkdocs_vault.knowledge`)."""
+"""The vault's knowledge graph, related entries and backlinks (`mkdocs_vault.graph.knowledge`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from mkdocs_vault.knowledge import (
+from mkdocs_vault.graph.knowledge import (
     LinkProblem,
     Related,
     VaultEntry,

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from mkdocs_vault.labels import (
+from mkdocs_vault.graph.labels import (
     LABEL_CHARS,
     clip,
     collapse_spaces,
@@ -432,7 +432,7 @@ def test_exact_labels(text: str, budget: int, label: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "budget", "clipped"),
-    [("abcdef", 6, "abcdef"), ("abcdef", 4, "abc…"), ("ab cdef", 4, "ab…"), ("abc", 1, "a…"),
+    [("abcdef", 6, "abcdef"), ("abcdef", 4, "abc…"), ("ab cdef", 4, "ab…"), ("abc", 1, "…"),
      ("a", 0, "a"), ("深度求索", 5, "深度…")],
 )
 def test_clip(text: str, budget: int, clipped: str) -> None:

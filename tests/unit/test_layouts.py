@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_vault.layouts import GraphStyle, chunks, concept_graphs, idea_id
-from mkdocs_vault.mermaid import Flowchart, escape
+from mkdocs_vault.graph.layouts import GraphStyle, chunks, concept_graphs, idea_id
+from mkdocs_vault.graph.mermaid import Flowchart, escape
+from mkdocs_vault.loading.pages import load_page
 from mkdocs_vault.model import Entry
-from mkdocs_vault.vault import load_page
 
 EXAMPLE = (Path(__file__).resolve().parents[2] / "example-site" / "docs" / "lex"
            / "deepseek-china-ai-megaclusters.md")

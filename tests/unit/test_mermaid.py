@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from mkdocs_vault.mermaid import JOINER, SHAPES, Flowchart, escape, to_html
+from mkdocs_vault.graph.mermaid import JOINER, SHAPES, Flowchart, escape, to_html
 
 DANGEROUS = set("\"'<>[](){}|;:%#&\\`")
 ENTITY_RE = re.compile(r"#\w+;")

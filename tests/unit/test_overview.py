@@ -1,4 +1,4 @@
-"""The vault overview graph (`mkdocs_vault.overview`)."""
+"""The vault overview graph (`mkdocs_vault.graph.overview`)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from mkdocs_vault.knowledge import VaultEntry, knowledge_graph
+from mkdocs_vault.graph.knowledge import VaultEntry, knowledge_graph
+from mkdocs_vault.graph.overview import overview_graph, site_url_of, slug
 from mkdocs_vault.model import Category, Entry, Idea
-from mkdocs_vault.overview import overview_graph, site_url_of, slug
 from tests.unit.test_knowledge import small_vault, synthetic_vault
 
 CLICK_RE = re.compile(r'^click (\w+) href "([^"]*)"$', re.MULTILINE)

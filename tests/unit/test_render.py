@@ -10,18 +10,18 @@ from pathlib import Path
 import markdown  # type: ignore[import-untyped]
 import pytest
 
-from mkdocs_vault.layouts import GraphStyle
+from mkdocs_vault.graph.layouts import GraphStyle
+from mkdocs_vault.loading.pages import LoadedPage, load_page
+from mkdocs_vault.loading.problems import Problem
 from mkdocs_vault.model import Entry
-from mkdocs_vault.options import RenderOptions
-from mkdocs_vault.problems import Problem
-from mkdocs_vault.render import (
+from mkdocs_vault.render.options import RenderOptions
+from mkdocs_vault.render.page import (
     Rendered,
     format_date,
     plain,
     render_page,
     render_problems,
 )
-from mkdocs_vault.vault import LoadedPage, load_page
 
 EXAMPLE = (Path(__file__).resolve().parents[2] / "example-site" / "docs" / "lex"
            / "deepseek-china-ai-megaclusters.md")
@@ -271,7 +271,7 @@ def test_ideas_list_without_tags() -> None:
 ])
 def test_idea_html_inert_by_default(raw_html: bool, shown: str) -> None:
     """Raw HTML in an idea is shown as text unless `raw_html` allows it; code spans are kept."""
-    from mkdocs_vault.fields import MarkdownFields
+    from mkdocs_vault.render.markdown import MarkdownFields
 
     page = load("vault:\n  ideas:\n    - 'Use <b>List<String></b> and `<i>code</i>`'\n")
     assert page.entry is not None

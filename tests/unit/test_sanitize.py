@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_vault import sanitize as sanitize_module
-from mkdocs_vault.sanitize import ALLOWED, _Filter, _is_harmless, encode_braces, sanitize
+from mkdocs_vault.render import sanitize as sanitize_module
+from mkdocs_vault.render.sanitize import ALLOWED, _Filter, _is_harmless, encode_braces, sanitize
 
 GLOBAL = {"class", "id", "title", "lang", "dir", "aria-hidden", "aria-label"}
 SVG = {"fill", "stroke", "stroke-width", "fill-rule", "clip-rule", "transform"}

@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 import pytest
 
-from mkdocs_vault.colors import PALETTE
-from mkdocs_vault.labels import derive_label, width
+from mkdocs_vault.graph.colors import PALETTE
+from mkdocs_vault.graph.labels import derive_label, width
+from mkdocs_vault.loading.pages import LoadedPage, load_page
+from mkdocs_vault.loading.problems import Problem, has_errors
 from mkdocs_vault.model import Category, Entry, Image, Source
-from mkdocs_vault.problems import Problem, has_errors
-from mkdocs_vault.vault import LoadedPage, load_page
 
 
 def load(front_matter: str, body: str = "Body\n", **kwargs: int) -> LoadedPage:

@@ -14,8 +14,9 @@ from urllib.parse import unquote
 import markdown
 import pytest
 
+from mkdocs_vault.loading.pages import load_page
 from mkdocs_vault.model import Category, Entry, Idea
-from mkdocs_vault.render import plain
+from mkdocs_vault.render.page import plain
 from mkdocs_vault.site import (
     DEFAULT_STRINGS,
     Neighbour,
@@ -31,7 +32,6 @@ from mkdocs_vault.site import (
     site_pages,
     slug,
 )
-from mkdocs_vault.vault import load_page
 from tests.sitebuilder import SiteBuilder
 
 OPEN = Category("open", "Open", "#d4f9d4")

@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from mkdocs_vault import colors
-from mkdocs_vault.labels import LABEL_CHARS, LABEL_MAX, derive_label, width
+from mkdocs_vault.graph import colors
+from mkdocs_vault.graph.labels import LABEL_CHARS, LABEL_MAX, derive_label, width
+from mkdocs_vault.loading.problems import Problem, Severity
 from mkdocs_vault.model import LAYOUTS, SECTIONS, Category, Entry, Idea, Image, Source
-from mkdocs_vault.problems import Problem, Severity
 from mkdocs_vault.urls import safe_url
 
 Path = tuple[str | int, ...]

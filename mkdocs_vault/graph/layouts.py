@@ -18,9 +18,9 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mkdocs_vault import colors
-from mkdocs_vault.labels import LABEL_MAX, clip, plain_text, wrap
-from mkdocs_vault.mermaid import Flowchart, escape
+from mkdocs_vault.graph import colors
+from mkdocs_vault.graph.labels import LABEL_MAX, clip, plain_text, wrap
+from mkdocs_vault.graph.mermaid import Flowchart, escape
 from mkdocs_vault.model import Category, Entry, Idea
 
 PLAIN_FILL = "#e9edf2"

@@ -26,10 +26,10 @@ from collections.abc import Callable, Sequence
 
 import networkx as nx
 
-from mkdocs_vault import colors
-from mkdocs_vault.knowledge import VaultEntry, name_key
-from mkdocs_vault.labels import LABEL_MAX, clip, collapse_spaces, wrap
-from mkdocs_vault.mermaid import Flowchart, escape
+from mkdocs_vault.graph import colors
+from mkdocs_vault.graph.knowledge import VaultEntry, name_key
+from mkdocs_vault.graph.labels import LABEL_MAX, clip, collapse_spaces, wrap
+from mkdocs_vault.graph.mermaid import Flowchart, escape
 
 SMALL = 30
 MAX_SERIES = 15

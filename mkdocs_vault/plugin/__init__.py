@@ -27,16 +27,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from mkdocs_vault.config import VaultConfig, render_options
-from mkdocs_vault.extras import EntryExtras
-from mkdocs_vault.fields import MarkdownFields, Resolve, choose_extensions
-from mkdocs_vault.fragments import Fragments, new_nonce
-from mkdocs_vault.frontmatter import decode_page, has_vault_key
-from mkdocs_vault.metafiles import defaults_for
-from mkdocs_vault.problems import Problem
-from mkdocs_vault.render import render_page, render_problems
-from mkdocs_vault.site import SeriesInfo, SiteSettings, place_listing
-from mkdocs_vault.vault import (
+from mkdocs_vault.loading.frontmatter import decode_page, has_vault_key
+from mkdocs_vault.loading.metafiles import defaults_for
+from mkdocs_vault.loading.pages import (
     LoadedPage,
     Vault,
     digest,
@@ -45,19 +38,26 @@ from mkdocs_vault.vault import (
     load_page,
     load_with_defaults,
 )
-from mkdocs_vault.vaultwide import build_vault
+from mkdocs_vault.loading.problems import Problem
+from mkdocs_vault.plugin.config import VaultConfig, render_options
+from mkdocs_vault.render.extras import EntryExtras
+from mkdocs_vault.render.fragments import Fragments, new_nonce
+from mkdocs_vault.render.markdown import MarkdownFields, Resolve, choose_extensions
+from mkdocs_vault.render.page import render_page, render_problems
+from mkdocs_vault.site import SeriesInfo, SiteSettings, place_listing
+from mkdocs_vault.site.build import build_vault
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-    from mkdocs_vault.options import RenderOptions
+    from mkdocs_vault.render.options import RenderOptions
 
 log = get_plugin_logger("vault")
 
 CSS_URI = "assets/vault/vault.css"
 MERMAID_URI = "assets/vault/mermaid.min.js"
-CSS_PATH = Path(__file__).parent / "assets" / "vault.css"
+CSS_PATH = Path(__file__).parents[1] / "assets" / "vault.css"
 
 
 class VaultPlugin(BasePlugin[VaultConfig]):

@@ -20,7 +20,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from mkdocs_vault.sanitize import encode_braces, sanitize
+from mkdocs_vault.render.sanitize import encode_braces, sanitize
 
 SAFE_EXTENSIONS = frozenset(
     """abbr admonition attr_list def_list fenced_code footnotes legacy_em md_in_html nl2br

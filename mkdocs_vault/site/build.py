@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from mkdocs_vault import colors
+from mkdocs_vault.graph import colors
 from mkdocs_vault.export import vault_graphml, vault_json
-from mkdocs_vault.extras import EntryExtras, Link
-from mkdocs_vault.knowledge import (
+from mkdocs_vault.render.extras import EntryExtras, Link
+from mkdocs_vault.graph.knowledge import (
     LinkProblem,
     Related,
     VaultEntry,
@@ -26,9 +26,9 @@ from mkdocs_vault.knowledge import (
     related_entries,
     resolve,
 )
-from mkdocs_vault.mermaid import to_html
+from mkdocs_vault.graph.mermaid import to_html
 from mkdocs_vault.model import Entry
-from mkdocs_vault.overview import overview_graph
+from mkdocs_vault.graph.overview import overview_graph
 from mkdocs_vault.site import GeneratedPage, SiteEntry, SiteSettings, generate, page_uris, prev_next
 
 Url = Callable[[str], str]

@@ -13,7 +13,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mkdocs_vault.frontmatter import (
+from mkdocs_vault.graph.labels import LABEL_CHARS
+from mkdocs_vault.loading.checks import Path, field_name, parse_entry
+from mkdocs_vault.loading.frontmatter import (
     FrontMatter,
     decode_page,
     has_vault_key,
@@ -21,11 +23,9 @@ from mkdocs_vault.frontmatter import (
     read_front_matter,
     split,
 )
-from mkdocs_vault.labels import LABEL_CHARS
-from mkdocs_vault.metafiles import merge
+from mkdocs_vault.loading.metafiles import merge
+from mkdocs_vault.loading.problems import Problem, has_errors
 from mkdocs_vault.model import Entry
-from mkdocs_vault.problems import Problem, has_errors
-from mkdocs_vault.schema import Path, field_name, parse_entry
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,10 +17,10 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
-from mkdocs_vault.labels import LABEL_CHARS, LABEL_MAX
-from mkdocs_vault.layouts import GraphStyle
+from mkdocs_vault.graph.labels import LABEL_CHARS, LABEL_MAX
+from mkdocs_vault.graph.layouts import GraphStyle
 from mkdocs_vault.model import LAYOUTS, SECTIONS
-from mkdocs_vault.options import DEFAULT_HEADINGS, DEFAULT_STRINGS, RenderOptions
+from mkdocs_vault.render.options import DEFAULT_HEADINGS, DEFAULT_STRINGS, RenderOptions
 
 _GRAPH = GraphStyle()
 

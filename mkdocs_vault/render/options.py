@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mkdocs_vault.labels import LABEL_CHARS
-from mkdocs_vault.layouts import GraphStyle
+from mkdocs_vault.graph.labels import LABEL_CHARS
+from mkdocs_vault.graph.layouts import GraphStyle
 from mkdocs_vault.model import SECTIONS
 
 DEFAULT_HEADINGS = {

@@ -50,7 +50,7 @@ from urllib.parse import unquote
 
 import networkx as nx
 
-from mkdocs_vault.labels import collapse_spaces
+from mkdocs_vault.graph.labels import collapse_spaces
 from mkdocs_vault.model import Entry
 from mkdocs_vault.urls import scheme
 

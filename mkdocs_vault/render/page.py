@@ -17,17 +17,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mkdocs_vault import colors
-from mkdocs_vault.extras import EntryExtras, Link
-from mkdocs_vault.fields import MarkdownFields
-from mkdocs_vault.fragments import Fragments, new_nonce
-from mkdocs_vault.labels import collapse_spaces
-from mkdocs_vault.layouts import concept_graphs
-from mkdocs_vault.mermaid import Flowchart, to_html
+from mkdocs_vault.graph import colors
+from mkdocs_vault.graph.labels import collapse_spaces
+from mkdocs_vault.graph.layouts import concept_graphs
+from mkdocs_vault.graph.mermaid import Flowchart, to_html
+from mkdocs_vault.loading.problems import Problem
 from mkdocs_vault.model import SECTIONS, Entry, Idea
-from mkdocs_vault.options import RenderOptions
-from mkdocs_vault.problems import Problem
-from mkdocs_vault.sanitize import encode_braces
+from mkdocs_vault.render.extras import EntryExtras, Link
+from mkdocs_vault.render.fragments import Fragments, new_nonce
+from mkdocs_vault.render.markdown import MarkdownFields
+from mkdocs_vault.render.options import RenderOptions
+from mkdocs_vault.render.sanitize import encode_braces
 
 MARKER_RE = re.compile(r"^[ \t]{0,3}<!--\s*vault:\s*([\w-]*)\s*-->[ \t]*$")
 _FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})(.*)$")

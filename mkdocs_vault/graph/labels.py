@@ -240,13 +240,17 @@ def _capitalize(label: str) -> str:
     """Upper-case a label that now starts with a lower-case word ("gap" after "A" was dropped);
     names such as iPhone, mRNA or eBay are left alone."""
     first = label.split(" ", 1)[0]
-    return label[:1].upper() + label[1:] if first.isalpha() and first.islower() else label
+    if not (first.isalpha() and first.islower()) or len(label[:1].upper()) != 1:
+        return label  # ß would become SS: one column more than the budget allows
+    return label[:1].upper() + label[1:]
 
 
 def clip(text: str, budget: int) -> str:
     """`text` cut to `budget` display columns, the cut marked with "…"."""
     if width(text) <= budget:
         return text
+    if budget == 1:
+        return "…"
     out: list[str] = []
     used = 0
     for ch in text:

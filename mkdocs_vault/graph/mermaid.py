@@ -19,7 +19,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from mkdocs_vault.labels import collapse_spaces
+from mkdocs_vault.graph.labels import collapse_spaces
 
 JOINER = "\u2060"
 """U+2060 WORD JOINER: invisible, it splits character sequences that Mermaid or DOMPurify act on."""
@@ -48,13 +48,20 @@ _ENTITIES = {
 _SYNTAX_RE = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
 # DOMPurify (run by Mermaid) drops any attribute containing `-->`, `]>` or `</`.
 _PURIFY_TRIGGER_RE = re.compile(r"(?<=[-!\]])>|(?<=<)/")
+# Mermaid acts on these after it has decoded our entity codes, so no entity protects them (found
+# by the property tests, in 11.17 and 12.3): `direction TB` anywhere on a line makes it a
+# direction statement (the label is lost), `fa:fa-user` becomes a Font Awesome <i>, `$$x$$` is
+# rendered as KaTeX, and `ﬂ°`/`¶ß` are Mermaid's own entity placeholders. A word joiner inside
+# each sequence defuses it and stays invisible.
+_MERMAID_TRIGGER_RE = re.compile(r"(?i)(?<=direction)(?=\s)|(?<=fa)(?=[bklrs]?:)|(?<=\$)(?=\$)"
+                                 r"|(?<=ﬂ)(?=°)|(?<=¶)(?=ß)")
 
 
 def escape(text: str, *, attribute: bool = False) -> str:
     """User text as safe label content (without the surrounding quotes), or as the value of an
     attribute of our own markup. Whitespace is collapsed and invisible controls are dropped
     (`collapse_spaces`), so none can end the diagram early or reorder the graph's text."""
-    text = collapse_spaces(text)
+    text = _MERMAID_TRIGGER_RE.sub(JOINER, collapse_spaces(text))
     if attribute:
         text = _PURIFY_TRIGGER_RE.sub(JOINER + r"\g<0>", text)
     return _SYNTAX_RE.sub(lambda m: _ENTITIES[m.group()], text)

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from mkdocs_vault.problems import Problem, printable
+from mkdocs_vault.loading.problems import Problem, printable
 
 try:  # libyaml is several times faster, and vaults hold thousands of entries
     from yaml import CSafeLoader as _BaseLoader

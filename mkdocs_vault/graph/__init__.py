@@ -1,0 +1,1 @@
+"""Graphs: labels, colours, safe Mermaid, layouts, the overview and the knowledge graph."""

@@ -1,0 +1,1 @@
+"""Loading vault pages: front matter with line numbers, the field checks, located problems."""

@@ -1,0 +1,1 @@
+"""An entry page: fields through our own Markdown and filter, placeholders, sections."""
