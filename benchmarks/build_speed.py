@@ -24,9 +24,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mkdocs_vault.options import RenderOptions  # noqa: E402
-from mkdocs_vault.render import render_page  # noqa: E402
-from mkdocs_vault.vault import load_page  # noqa: E402
+from mkdocs_vault.loading.pages import load_page  # noqa: E402
+from mkdocs_vault.render.options import RenderOptions  # noqa: E402
+from mkdocs_vault.render.page import render_page  # noqa: E402
 
 WORDS = ["model", "cluster", "power", "export", "chip", "training", "inference", "cost", "open",
          "weights", "policy", "energy", "agent", "memory", "market", "research", "safety",
