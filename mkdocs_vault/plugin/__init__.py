@@ -40,6 +40,8 @@ from mkdocs_vault.loading.pages import (
 )
 from mkdocs_vault.loading.problems import Problem
 from mkdocs_vault.plugin.config import VaultConfig, render_options
+from mkdocs_vault.plugin.navigation import without as _without
+from mkdocs_vault.plugin.search import add_idea_records, broken_idea_links
 from mkdocs_vault.render.extras import EntryExtras
 from mkdocs_vault.render.fragments import Fragments, new_nonce
 from mkdocs_vault.render.markdown import MarkdownFields, Resolve, choose_extensions
@@ -49,7 +51,9 @@ from mkdocs_vault.site.build import build_vault
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
     from mkdocs_vault.render.options import RenderOptions
 
@@ -77,6 +81,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self.extras: dict[str, EntryExtras] = {}
         """What each entry shows of the rest of the vault, for this build."""
         self._listings: dict[str, str] = {}
+        self._rendered: list[Page] = []
         self._vault_pages: set[str] = set()
         """Source paths of the vault-wide pages of this build."""
         self._dirty = False
@@ -313,9 +318,22 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self._fragments[page.file.src_uri] = rendered.fragments
         return rendered.markdown
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
+               ) -> Navigation | None:
+        """`nav_entries: false`: entries leave the global nav (MkDocs renders the whole nav into
+        every page, so a nav of thousands of entries costs time squared); the vault pages
+        remain the way in."""
+        if self.options is None or self.config.nav_entries or not self.vault:
+            return None
+        entries = {uri for uri, loaded in self.vault.pages.items() if loaded.ok}
+        nav.items = _without(nav.items, entries)
+        return nav
+
     @event_priority(50)  # before other plugins read the page's HTML
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
+        if self.options is not None:
+            self._rendered.append(page)  # for the check of links to ideas, after the build
         fragments = self._fragments.pop(page.file.src_uri, None)
         if fragments is None:
             # Generated pages draw the overview graph: they need the stylesheet and Mermaid.
@@ -329,6 +347,24 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                         self._display_path(page.file), len(missing))
             html += "\n".join(fragments.pieces[i] for i in missing)
         return self._assets(page) + html
+
+    @event_priority(-50)  # after the search plugin has indexed the page
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext | None:
+        loaded = self.vault.get(page.file.src_uri)
+        if loaded is not None and loaded.ok and loaded.entry is not None and self.options:
+            add_idea_records(config, page, loaded.entry, self.options)
+        return None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Links written by hand to `page.md#idea-N` are checked here, where MkDocs has
+        collected every page's links (with `validation.anchors` at its default, `info`, a
+        broken one would pass `--strict` silently)."""
+        counts = {uri: len(p.entry.ideas) for uri, p in self.vault.pages.items() if p.entry}
+        for page in self._rendered:
+            for problem in broken_idea_links(page, counts):
+                log.warning("%s: %s", self._display_path(page.file), problem)
+        self._rendered = []
 
     def _assets(self, page: Page) -> str:
         """Stylesheet and local Mermaid for this page, at the top of its content.

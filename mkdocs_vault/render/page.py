@@ -131,14 +131,18 @@ def _heading(options: RenderOptions, key: str, **values: object) -> str:
 
 def header(page: _Page) -> str:
     """Series, number, date; speakers and host; source; image."""
-    entry, s = page.entry, page.options.strings
+    entry, s, extras = page.entry, page.options.strings, page.extras
     meta = []
+    if extras.vault is not None:
+        meta.append(f'<span class="vault-name">{page.link(extras.vault)}</span>')
     if entry.series:
-        meta.append(f'<span class="vault-series">{text(entry.series)}</span>')
+        series = page.link(extras.series) if extras.series else text(entry.series)
+        meta.append(f'<span class="vault-series">{series}</span>')
     if entry.number is not None:
         number = s["number"].format(number=entry.number_text or entry.number)
-        if entry.total is not None:
-            number += " " + s["of"].format(total=entry.total)
+        total = entry.total if entry.total is not None else extras.series_total
+        if total is not None:
+            number += " " + s["of"].format(total=total)
         meta.append(f'<span class="vault-number">{text(number)}</span>')
     if entry.date:
         shown = format_date(entry.date, page.options.date_format)
@@ -149,9 +153,12 @@ def header(page: _Page) -> str:
         rows.append('<span class="vault-meta">' + " · ".join(meta) + "</span>")
     people = []
     if entry.speakers:
-        people.append(f'<span class="vault-speakers">{_names(entry.speakers)}</span>')
+        people.append(f'<span class="vault-speakers">{_names(page, entry.speakers)}</span>')
     if entry.host:
-        people.append(f'<span class="vault-host">{text(s["host"].format(host=entry.host))}</span>')
+        host = text(s["host"].format(host=entry.host))
+        if entry.host in extras.people:
+            host = host.replace(text(entry.host), _person(page, entry.host), 1)
+        people.append(f'<span class="vault-host">{host}</span>')
     if people:
         rows.append('<span class="vault-people">' + " · ".join(people) + "</span>")
     if entry.source:
@@ -168,9 +175,15 @@ def header(page: _Page) -> str:
     return out
 
 
-def _names(names: tuple[str, ...]) -> str:
-    shown = [f"<strong>{text(n)}</strong>" for n in names]
+def _names(page: _Page, names: tuple[str, ...]) -> str:
+    shown = [f"<strong>{_person(page, n)}</strong>" for n in names]
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " &amp; " + shown[-1]
+
+
+def _person(page: _Page, name: str) -> str:
+    """A name, linked to the person's page when the vault has one."""
+    uri = page.extras.people.get(name)
+    return page.link(Link(name, uri)) if uri else text(name)
 
 
 def graph(page: _Page, center: str) -> str:

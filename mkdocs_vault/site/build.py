@@ -8,6 +8,7 @@ entries. The plugin calls it once per build in `on_files`; the CLI can call it t
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -29,7 +30,15 @@ from mkdocs_vault.graph.knowledge import (
 from mkdocs_vault.graph.mermaid import to_html
 from mkdocs_vault.model import Entry
 from mkdocs_vault.graph.overview import overview_graph
-from mkdocs_vault.site import GeneratedPage, SiteEntry, SiteSettings, generate, page_uris, prev_next
+from mkdocs_vault.site import (
+    GeneratedPage,
+    PageUris,
+    SiteEntry,
+    SiteSettings,
+    generate,
+    page_uris,
+    prev_next,
+)
 
 Url = Callable[[str], str]
 """The site URL (from the site root, `lex/deepseek/`) of a page given by its source uri."""
@@ -67,6 +76,7 @@ def build_vault(entries: Mapping[str, Entry], titles: Mapping[str, str], url: Ur
     pages = generate(site_entries, settings, overview=overview)
     extras = _extras(entries, shown, ranked, backlinks(knowledge), prev_next(site_entries),
                      knowledge.problems)
+    extras = _with_vault_links(extras, entries, page_uris(site_entries, settings), settings)
     return VaultBuild(
         pages=pages,
         extras=extras,
@@ -125,6 +135,22 @@ def _extras(entries: Mapping[str, Entry], shown: Mapping[str, str],
             related=related, see=see, referenced_by=back,
             previous=Link(shown[previous], previous) if previous else None,
             following=Link(shown[following], following) if following else None)
+    return out
+
+
+def _with_vault_links(extras: dict[str, EntryExtras], entries: Mapping[str, Entry],
+                      uris: PageUris, settings: SiteSettings) -> dict[str, EntryExtras]:
+    """The header's links into the vault pages: its name, the series, the people."""
+    vault = Link(settings.name, uris.index) if uris.index else None
+    out = {}
+    for uri, entry in entries.items():
+        series_uri = uris.of_series(entry.series) if entry.series else None
+        names = [*entry.speakers, *([entry.host] if entry.host else [])]
+        people = {n: found for n in names if (found := uris.of_person(n))}
+        out[uri] = dataclasses.replace(
+            extras[uri], vault=vault, people=people,
+            series=Link(entry.series, series_uri) if entry.series and series_uri else None,
+            series_total=settings.info(entry.series).total if entry.series else None)
     return out
 
 

@@ -176,3 +176,52 @@ def test_fifty_entries(site: SiteBuilder) -> None:
     index = result.html("vault/index.md")
     entries = {h for h in links(index) if re.fullmatch(r"\.\./s\d/e\d+/", h)}
     assert len(entries) == 50
+
+
+def test_entries_can_leave_the_nav(site: SiteBuilder) -> None:
+    """`nav_entries: false`: entries are reached through the vault pages, not the nav."""
+    three(site)
+    site.page("about.md", "# About\n")
+    site.plugin_options(nav_entries=False)
+    result = site.build(strict=True)
+    assert result.error is None, result.warnings
+    titles = result.nav_titles("about.md")
+    assert "About" in titles
+    assert not {"One", "Two", "Three"} & set(titles)
+    assert "Chips" in titles  # the vault pages stay
+    assert 'href="../lex/one/"' in result.html("vault/index.md")
+
+
+def test_one_search_record_per_idea(site: SiteBuilder) -> None:
+    """A word of one idea leads to that idea's anchor; the list heading no longer holds it."""
+    site.config["plugins"] = ["search", "vault"]
+    three(site)
+    result = site.build(strict=True)
+    index = json.loads((result.site_dir / "search" / "search_index.json").read_text())
+    records = {d["location"]: d for d in index["docs"]}
+    assert records["lex/two/#idea-1"]["text"] == "Idea one of talk 2."
+    assert records["lex/two/#idea-1"]["title"].startswith("1. ")
+    assert records["lex/two/#2-key-ideas"]["text"] == ""
+    assert sum("#idea-" in location for location in records) == 6
+
+
+def test_hand_written_links_to_missing_ideas_fail_strict(site: SiteBuilder) -> None:
+    """`page.md#idea-9` written by hand anywhere is checked against the entry's ideas."""
+    three(site)
+    site.page("notes.md", "# Notes\n\n[good](lex/one.md#idea-2) and [bad](lex/one.md#idea-9)\n")
+    result = site.build(strict=True)
+    assert result.error is not None
+    found = [w for w in result.vault_warnings if "notes.md" in w]
+    assert found == ["vault: docs/notes.md: links to 'lex/one.md#idea-9', but lex/one.md has "
+                     "ideas 1 to 2, no idea 9"]
+
+
+def test_header_links_into_the_vault(site: SiteBuilder) -> None:
+    """The header names the vault, links the series and people, and takes the series total."""
+    three(site)
+    site.plugin_options(name="My Vault", series={"Lex": {"total": 150, "description": "Talks"}})
+    page = site.build(strict=True).html("lex/two.md")
+    assert '<span class="vault-name"><a href="../../vault/">My Vault</a></span>' in page
+    assert '<span class="vault-series"><a href="../../vault/series/lex/">Lex</a></span>' in page
+    assert '<span class="vault-number">No. 2 of 150</span>' in page
+    assert '<a href="../../vault/people/bob/">Bob</a>' in page
