@@ -1,5 +1,8 @@
 """Validation: the raw `vault:` mapping of a page becomes an `Entry`, or a list of problems.
 
+The known keys of each mapping (and so every "did you mean") come from the one field table,
+`fields.py`, from which the JSON Schema and the docs' field reference are generated too.
+
 Every problem names the field as a path (`ideas[3].category`) and the line it is on. Indices in
 paths count from 0, as in JSON; messages about ideas also give the idea's number, which counts
 from 1, as in the rendered list.
@@ -16,8 +19,9 @@ from typing import Any
 
 from mkdocs_vault.graph import colors
 from mkdocs_vault.graph.labels import LABEL_CHARS, LABEL_MAX, derive_label, width
+from mkdocs_vault.loading import fields
 from mkdocs_vault.loading.problems import Problem, Severity
-from mkdocs_vault.model import LAYOUTS, SECTIONS, Category, Entry, Idea, Image, Source
+from mkdocs_vault.model import SECTIONS, Category, Entry, Idea, Image, Source
 from mkdocs_vault.urls import safe_url
 
 Path = tuple[str | int, ...]
@@ -26,28 +30,8 @@ Locate = Callable[[Path, bool], tuple[int, int] | None]
 Raw = Callable[[Path], str | None]
 """Gives a scalar exactly as written in the YAML (`010`, `0x1F`, `3.10`, `12:30`)."""
 
-FIELDS = {
-    "series": "name of the series the entry belongs to",
-    "number": "position in the series (1, 2, ...)",
-    "total": "number of entries in the series, shown as 'of N'",
-    "date": "date of the talk, YYYY-MM-DD",
-    "speakers": "list of names",
-    "host": "name of the host or interviewer",
-    "source": "{title, url} of the original talk, or its title, or its URL",
-    "image": "{src, alt} of an image, or just its src",
-    "center": "label of the graph's centre node (default: the page title)",
-    "categories": "ordered mapping of key -> {label, color}",
-    "resume": "Markdown summary; paragraphs separated by blank lines",
-    "ideas": "list of key ideas (required)",
-    "credits": "Markdown credit line",
-    "layout": "graph layout for this page: " + ", ".join(LAYOUTS),
-    "sections": "order of the page's parts: " + ", ".join(SECTIONS),
-    "related": "other entries related to this one: links relative to the page (`x.md`)",
-}
-IDEA_FIELDS = ("text", "label", "category", "links", "see")
-SOURCE_FIELDS = ("title", "url")
-IMAGE_FIELDS = ("src", "alt")
-CATEGORY_FIELDS = ("label", "color")
+VAULT_KEYS = fields.keys()
+"""Known keys of `vault:`, in the field table's order (see `fields.py`)."""
 
 _SAFE_SCHEMES = ("http", "https", "mailto", "ftp")
 _SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -238,7 +222,7 @@ class _Checker:
             cleaned = cleaned.replace(raw, code)
         return cleaned
 
-    def unknown_keys(self, value: Mapping[Any, Any], allowed: tuple[str, ...] | dict[str, str],
+    def unknown_keys(self, value: Mapping[Any, Any], allowed: tuple[str, ...],
                      path: Path) -> None:
         names = list(allowed)
         for key in value:
@@ -271,7 +255,7 @@ class _Checker:
         if not isinstance(value, Mapping):
             self.report(("source",), f"expected {{title, url}} or text, got {_describe(value)}")
             return None
-        self.unknown_keys(value, SOURCE_FIELDS, ("source",))
+        self.unknown_keys(value, fields.keys("source"), ("source",))
         url = self.url(value.get("url"), ("source", "url"))
         title = self.text(value.get("title"), ("source", "title"), required=url is None)
         if title is None and url is None:
@@ -287,7 +271,7 @@ class _Checker:
         if not isinstance(value, Mapping):
             self.report(("image",), f"expected {{src, alt}} or a path, got {_describe(value)}")
             return None
-        self.unknown_keys(value, IMAGE_FIELDS, ("image",))
+        self.unknown_keys(value, fields.keys("image"), ("image",))
         if value.get("src") is None:
             self.report(("image", "src"), "is required: the path or URL of the image",
                         at_key="src" in value)
@@ -332,7 +316,7 @@ class _Checker:
             if isinstance(spec, str | int | float) and not isinstance(spec, bool):
                 label = self.text(spec, path) or key
             elif isinstance(spec, Mapping):
-                self.unknown_keys(spec, CATEGORY_FIELDS, path)
+                self.unknown_keys(spec, fields.keys("categories"), path)
                 label = self.text(spec.get("label"), (*path, "label")) or key
                 color = self.color(spec.get("color"), (*path, "color"))
                 if "color" in spec and spec["color"] is None:
@@ -426,7 +410,7 @@ class _Checker:
             self.report(path, f"{who}expected text or {{text, label, category, links}}, "
                         f"got {_describe(item)}")
             return None
-        self.unknown_keys(item, IDEA_FIELDS, path)
+        self.unknown_keys(item, fields.keys("ideas"), path)
         if item.get("text") is None:
             self.report((*path, "text") if "text" in item else path,
                         f"{who}`text` is required: the idea as it appears in the list",
@@ -496,14 +480,14 @@ def parse_entry(vault: object, front_matter: Mapping[str, Any] | None = None, *,
     check = _Checker(locate, label_chars, raw)
     top = front_matter or {}
     if not isinstance(vault, Mapping):
-        stray = [k for k in FIELDS if k in top]
+        stray = [k for k in VAULT_KEYS if k in top]
         hint = (f"; {', '.join(f'`{k}`' for k in stray)} "
                 f"{'is' if len(stray) == 1 else 'are'} at the top level of the front matter: "
                 f"indent {'it' if len(stray) == 1 else 'them'} under `vault:`") if stray else ""
         check.report((), f"expected a mapping with at least `ideas:`, got {_describe(vault)}"
                      f"{hint}", at_key=True)
         return None, check.problems
-    check.unknown_keys(vault, FIELDS, ())
+    check.unknown_keys(vault, VAULT_KEYS, ())
     declared = check.categories(vault.get("categories"))
     raw_ideas = check.ideas(vault.get("ideas"), [k for k, _, _ in declared]
                             if declared is not None else None, top)
@@ -529,11 +513,11 @@ def parse_entry(vault: object, front_matter: Mapping[str, Any] | None = None, *,
         categories=tuple(categories),
         resume=check.resume(vault.get("resume")),
         credits=check.text(vault.get("credits"), ("credits",)),
-        layout=check.choice(vault.get("layout"), ("layout",), LAYOUTS),
+        layout=check.choice(vault.get("layout"), ("layout",), fields.lookup("layout").choices),
         sections=check.sections(vault.get("sections")),
         tags=_tags(top.get("tags")),
         related=check.references(vault.get("related"), ("related",)),
-        extra={str(k): v for k, v in vault.items() if str(k) not in FIELDS},
+        extra={str(k): v for k, v in vault.items() if str(k) not in VAULT_KEYS},
     )
     if any(p.severity == "error" for p in check.problems):
         return None, check.problems
