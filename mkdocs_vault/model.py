@@ -1,7 +1,7 @@
 """The vault entry as the rest of the code sees it: validated, immutable, typed.
 
-Nothing here knows about YAML or MkDocs; `loading/checks.py` turns raw front matter into these objects, driven by the field table
-in `loading/fields.py`.
+Nothing here knows about YAML or MkDocs; `loading/checks.py` turns raw front matter into these
+objects, driven by the field table in `loading/fields.py`.
 """
 
 from __future__ import annotations

@@ -32,7 +32,12 @@ class _Lazy(click.Group):
         module = COMMANDS.get(cmd_name)
         if module is None:
             return None
-        loaded = importlib.import_module(f"mkdocs_vault.cli.{module}")
+        try:
+            loaded = importlib.import_module(f"mkdocs_vault.cli.{module}")
+        except ImportError as error:  # a broken install: say which command, do not crash help
+            click.echo(f"mkdocs-vault: the {cmd_name} command cannot be loaded: {error}",
+                       err=True)
+            return None
         command: click.Command = loaded.command
         return command
 

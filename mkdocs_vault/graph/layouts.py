@@ -30,8 +30,6 @@ MAX_EDGES = 450
 """Mermaid refuses more than 500 edges."""
 TOOLTIP_MAX = 500
 CENTER_FILL = "#ffffff"
-JUNCTION_FILL = "#8a8f98"
-"""Mid grey: visible on the light and on the dark page background."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +128,6 @@ def _style_classes(chart: Flowchart, entry: Entry, placed: dict[str, list[str]])
     if "plain" in placed:
         chart.class_def("plain", fill=PLAIN_FILL, stroke="#59636e", color=colors.LABEL_COLOR)
         chart.assign("plain", placed.pop("plain"))
-    junctions = [n for n in chart.nodes if n.startswith("j")]
-    if junctions:
-        chart.class_def("junction", fill=JUNCTION_FILL, stroke=JUNCTION_FILL)
-        chart.assign("junction", junctions)
 
 
 def _class_key(entry: Entry, idea: Idea) -> str:
@@ -148,84 +142,33 @@ def _add_ideas(chart: Flowchart, entry: Entry, ideas: list[Idea], placed: dict[s
         chart.click(idea_id(idea.number), href(idea.number))
 
 
-def _link_pairs(ideas: list[Idea]) -> list[tuple[int, int]]:
-    """Each `links` pair once, between ideas drawn in this graph."""
+def link_pairs(ideas: tuple[Idea, ...] | list[Idea]) -> list[tuple[int, int]]:
+    """Each `links` pair once, between ideas drawn in this graph.
+
+    Links are not edges of the graph: every Mermaid edge takes part in the layout, and links
+    across lanes pulled cards out of their lanes and drew lines across other cards. They are
+    listed under the graph instead (`render.page.legend`).
+    """
     present = {i.number for i in ideas}
     pairs = {(min(i.number, o), max(i.number, o)) for i in ideas for o in i.links if o in present}
     return sorted(pairs)
 
 
-def _two_colour(pairs: list[tuple[int, int]]) -> dict[int, int]:
-    """Side 0 or 1 for each linked idea, so that as many links as possible join opposite
-    sides (all of them when the link graph has no odd cycle)."""
-    neighbours: dict[int, list[int]] = {}
-    for a, b in pairs:
-        neighbours.setdefault(a, []).append(b)
-        neighbours.setdefault(b, []).append(a)
-    side: dict[int, int] = {}
-    for start in sorted(neighbours):
-        if start in side:
-            continue
-        side[start] = 0
-        queue = [start]
-        while queue:
-            current = queue.pop()
-            for other in neighbours[current]:
-                if other not in side:
-                    side[other] = 1 - side[current]
-                    queue.append(other)
-    return side
-
-
-def _rows(members: list[Idea], columns: int, side: dict[int, int]) -> list[list[Idea]]:
-    """A lane's ideas in rows of `columns`, in number order when nothing is linked.
-
-    Linked ideas on side 0 open rows and those on side 1 follow, so that links run between
-    the first and the second column (a direct edge) rather than within one column.
-    """
-    if not side or columns < 2:
-        return [members[i : i + columns] for i in range(0, len(members), columns)]
-    first = [i for i in members if side.get(i.number) == 0]
-    second = [i for i in members if side.get(i.number) == 1]
-    free = [i for i in members if i.number not in side]
-    rows = []
-    while first or second or free:
-        opener = (first or free or second).pop(0)
-        row = [opener]
-        while len(row) < columns and (second or free or first):
-            row.append((second or free or first).pop(0))
-        rows.append(row)
-    return rows
-
-
-def _add_links(chart: Flowchart, pairs: list[tuple[int, int]], rank: dict[int, int]) -> None:
-    """Draw links as dotted lines.
-
-    Every Mermaid edge pushes its target at least one rank (column) further, so a direct edge
-    between two ideas of the same column would shove one of them out of the layout. Such
-    pairs meet at a small junction dot in the next column instead; ideas in different columns
-    are joined directly.
-    """
-    for number, pair in enumerate(pairs, start=1):
-        a, b = sorted(pair, key=lambda n: (rank[n], n))
-        if rank[a] == rank[b]:
-            junction = f"j{number}"
-            chart.junction(junction)
-            chart.edge(idea_id(a), junction, "-.-")
-            chart.edge(idea_id(b), junction, "-.-")
-        else:
-            chart.edge(idea_id(a), idea_id(b), "-.-")
+def _rows(members: list[Idea], columns: int) -> list[list[Idea]]:
+    """A lane's ideas in rows of `columns`, in number order."""
+    return [members[i : i + columns] for i in range(0, len(members), max(1, columns))]
 
 
 def lanes(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
           href: Callable[[int], str]) -> Flowchart:
-    """Centre -> category hub -> rows of ideas, left to right."""
+    """Centre -> category hub -> rows of ideas, left to right.
+
+    The first card of a row hangs from its hub, each next card from the card before it (a
+    plain line), so no card of a second column reads as detached.
+    """
     chart = Flowchart("LR", _init(style))
     chart.node("ctr", _hub_label(center, style), "stadium")
     placed: dict[str, list[str]] = {"center": ["ctr"]}
-    rank: dict[int, int] = {}
-    pairs = _link_pairs(list(ideas))
-    side = _two_colour(pairs)
     for index, (category, members) in enumerate(_lanes_of(entry, ideas)):
         parent = "ctr"
         if category is not None:
@@ -234,13 +177,41 @@ def lanes(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
             placed.setdefault(f"hub:{category.key}", []).append(parent)
             chart.edge("ctr", parent)
         _add_ideas(chart, entry, members, placed, style, href)
-        for row in _rows(members, style.columns, side):
+        for row in _rows(members, style.columns):
             chart.edge(parent, idea_id(row[0].number))
-            for column, (left, right) in enumerate(itertools.pairwise(row), start=1):
-                chart.edge(idea_id(left.number), idea_id(right.number), "~~~")
-                rank[right.number] = column
-            rank[row[0].number] = 0
-    _add_links(chart, pairs, rank)
+            for left, right in itertools.pairwise(row):
+                chart.edge(idea_id(left.number), idea_id(right.number), "---")
+    _style_classes(chart, entry, placed)
+    return chart
+
+
+def narrow(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
+           href: Callable[[int], str]) -> Flowchart:
+    """The same lanes for a narrow column (phones): top to bottom, one card wide.
+
+    The centre on top as a title, then each hub followed by its cards, every card joined by a
+    line to the one before it, so the natural width is one card and Mermaid never scales the
+    text down on a phone. Lanes follow each other through invisible links (a visible line
+    from the centre to each hub would run beside the lanes and widen the graph). The page
+    shows this graph or the wide one by a container query (`vault.css`).
+    """
+    chart = Flowchart("TB", _init(style))
+    chart.node("ctr", _hub_label(center, style), "stadium")
+    placed: dict[str, list[str]] = {"center": ["ctr"]}
+    previous = "ctr"
+    for index, (category, members) in enumerate(_lanes_of(entry, ideas)):
+        parent, arrow = previous, "~~~"
+        if category is not None:
+            parent = f"hub{index}"
+            chart.node(parent, _hub_label(category.label, style), "hexagon")
+            placed.setdefault(f"hub:{category.key}", []).append(parent)
+            chart.edge(previous, parent, "~~~")
+            arrow = "---"
+        _add_ideas(chart, entry, members, placed, style, href)
+        for idea in members:
+            chart.edge(parent, idea_id(idea.number), arrow)
+            parent, arrow = idea_id(idea.number), "---"
+        previous = parent
     _style_classes(chart, entry, placed)
     return chart
 
@@ -262,12 +233,12 @@ def classic(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...
         chart.edge("ctr", idea_id(idea.number))
         if idea.category in hub:
             chart.edge(idea_id(idea.number), hub[idea.category], "-.->")
-    _add_links(chart, _link_pairs(list(ideas)), {i.number: 0 for i in ideas})
     _style_classes(chart, entry, placed)
     return chart
 
 
-LAYOUTS: dict[str, Callable[..., Flowchart]] = {"lanes": lanes, "classic": classic}
+LAYOUTS: dict[str, Callable[..., Flowchart]] = {"lanes": lanes, "classic": classic,
+                                                "narrow": narrow}
 
 
 def chunks(entry: Entry, style: GraphStyle) -> list[tuple[Idea, ...]]:
@@ -289,8 +260,22 @@ def concept_graphs(entry: Entry, center: str, layout: str, style: GraphStyle,
                    href: Callable[[int], str]) -> list[Flowchart]:
     """All flowcharts for an entry: one, or several when it has more than `max_ideas` ideas
     or when one graph would pass Mermaid's limits (very long labels, very many links)."""
-    draw = LAYOUTS[layout]
-    charts: list[Flowchart] = []
+    return [chart for _, chart in _drawn_parts(entry, center, LAYOUTS[layout], style, href)]
+
+
+def reader_graphs(entry: Entry, center: str, layout: str, style: GraphStyle,
+                  href: Callable[[int], str]) -> list[tuple[Flowchart, Flowchart]]:
+    """Each part of the entry's graph twice: in `layout`, and in the `narrow` layout for
+    phones (same ideas per part, so part N is the same on every screen)."""
+    pairs = []
+    for part, wide in _drawn_parts(entry, center, LAYOUTS[layout], style, href):
+        pairs.append((wide, narrow(entry, center, style, part, href)))
+    return pairs
+
+
+def _drawn_parts(entry: Entry, center: str, draw: Callable[..., Flowchart], style: GraphStyle,
+                 href: Callable[[int], str]) -> list[tuple[tuple[Idea, ...], Flowchart]]:
+    drawn: list[tuple[tuple[Idea, ...], Flowchart]] = []
     pending = chunks(entry, style)
     while pending:
         part = pending.pop(0)
@@ -300,5 +285,5 @@ def concept_graphs(entry: Entry, center: str, layout: str, style: GraphStyle,
             half = len(part) // 2
             pending[0:0] = [part[:half], part[half:]]
         else:
-            charts.append(chart)
-    return charts
+            drawn.append((part, chart))
+    return drawn

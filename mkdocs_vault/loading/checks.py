@@ -14,7 +14,7 @@ import datetime as dt
 import difflib
 import html
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from mkdocs_vault.graph import colors
@@ -464,7 +464,8 @@ class _Checker:
 
 def parse_entry(vault: object, front_matter: Mapping[str, Any] | None = None, *,
                 locate: Locate | None = None, raw: Raw | None = None,
-                label_chars: int = LABEL_CHARS) -> tuple[Entry | None, list[Problem]]:
+                label_chars: int = LABEL_CHARS, categories: Sequence[Category] = ()
+                ) -> tuple[Entry | None, list[Problem]]:
     """Validate a page's `vault:` value.
 
     Arguments:
@@ -473,6 +474,8 @@ def parse_entry(vault: object, front_matter: Mapping[str, Any] | None = None, *,
         locate: finds the line of a field path (see `FrontMatter.locate`).
         raw: gives a scalar as written (see `FrontMatter.raw`).
         label_chars: length budget of derived graph labels.
+        categories: declared for the whole vault in `mkdocs.yml`: entries use them without
+            declaring them; those an entry does not use are left out of its page, silently.
 
     Returns:
         The entry (None if any problem is an error) and every problem found.
@@ -489,9 +492,14 @@ def parse_entry(vault: object, front_matter: Mapping[str, Any] | None = None, *,
         return None, check.problems
     check.unknown_keys(vault, VAULT_KEYS, ())
     declared = check.categories(vault.get("categories"))
+    own_keys = {k for k, _, _ in declared or []}
+    shared = [(c.key, c.label, c.color) for c in categories if c.key not in own_keys]
+    if shared:
+        declared = shared + (declared or [])
     raw_ideas = check.ideas(vault.get("ideas"), [k for k, _, _ in declared]
                             if declared is not None else None, top)
-    ideas, categories = _resolve(check, raw_ideas, declared, vault)
+    ideas, entry_categories = _resolve(check, raw_ideas, declared, vault,
+                                       {k for k, _, _ in shared})
     series = check.text(vault.get("series"), ("series",))
     number = check.integer(vault.get("number"), ("number",), minimum=0)  # "episode 0" exists
     total = check.integer(vault.get("total"), ("total",))
@@ -510,7 +518,7 @@ def parse_entry(vault: object, front_matter: Mapping[str, Any] | None = None, *,
         source=check.source(vault.get("source")),
         image=check.image(vault.get("image")),
         center=check.text(vault.get("center"), ("center",)),
-        categories=tuple(categories),
+        categories=tuple(entry_categories),
         resume=check.resume(vault.get("resume")),
         credits=check.text(vault.get("credits"), ("credits",)),
         layout=check.choice(vault.get("layout"), ("layout",), fields.lookup("layout").choices),
@@ -546,8 +554,11 @@ def _tags(value: object) -> tuple[str, ...]:
 
 
 def _resolve(check: _Checker, raw: list[RawIdea], declared: list[tuple[str, str, str | None]]
-             | None, vault: Mapping[Any, Any]) -> tuple[list[Idea], list[Category]]:
-    """Number the ideas, derive labels, check links and give every category a colour."""
+             | None, vault: Mapping[Any, Any], shared: set[str] | None = None
+             ) -> tuple[list[Idea], list[Category]]:
+    """Number the ideas, derive labels, check links and give every category a colour. The
+    vault-wide (`shared`) categories the entry does not use are left out."""
+    shared = shared or set()
     if declared is None:  # categories named only on ideas: declare them in order of use
         used = dict.fromkeys(c for _, _, _, c, _ in raw if c is not None)
         declared = [(c, c, None) for c in used]
@@ -589,7 +600,7 @@ def _resolve(check: _Checker, raw: list[RawIdea], declared: list[tuple[str, str,
     used_keys = {i.category for i in ideas}
     if isinstance(vault.get("categories"), Mapping):
         for unused in categories:
-            if unused.key not in used_keys and raw:
+            if unused.key not in used_keys and unused.key not in shared and raw:
                 check.report(("categories", unused.key), "no idea uses this category",
                              "warning", at_key=True)
-    return ideas, categories
+    return ideas, [c for c in categories if c.key in used_keys or c.key not in shared]

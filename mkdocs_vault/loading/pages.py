@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +25,7 @@ from mkdocs_vault.loading.frontmatter import (
 )
 from mkdocs_vault.loading.metafiles import merge
 from mkdocs_vault.loading.problems import Problem, has_errors
-from mkdocs_vault.model import Entry
+from mkdocs_vault.model import Category, Entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,8 @@ def digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def load_page(text: str, *, label_chars: int = LABEL_CHARS) -> LoadedPage | None:
+def load_page(text: str, *, label_chars: int = LABEL_CHARS,
+              categories: Sequence[Category] = ()) -> LoadedPage | None:
     """Read a Markdown file's vault entry; None when the page has no top-level `vault` key."""
     if not has_vault_key(text):
         return None
@@ -63,32 +64,36 @@ def load_page(text: str, *, label_chars: int = LABEL_CHARS) -> LoadedPage | None
         return LoadedPage(None, (problem,), body, line)
     if front_matter is None or "vault" not in front_matter.data:
         return None
-    return load_front_matter(front_matter, label_chars=label_chars)
+    return load_front_matter(front_matter, label_chars=label_chars, categories=categories)
 
 
 def load_with_defaults(text: str, defaults: Mapping[str, Any], *,
-                       label_chars: int = LABEL_CHARS) -> LoadedPage | None:
+                       label_chars: int = LABEL_CHARS, categories: Sequence[Category] = ()
+                       ) -> LoadedPage | None:
     """`load_page` for a page that `.meta.yml` files give defaults (see `metafiles.py`): the
     page's own front matter is merged over them; fields it writes itself keep their lines."""
     front_matter, problem = read_front_matter(text)
     if problem is not None:
-        return load_page(text, label_chars=label_chars)
+        return load_page(text, label_chars=label_chars, categories=categories)
     own = front_matter.data if front_matter is not None else {}
     merged = merge(copy.deepcopy(dict(defaults)), own)
     if "vault" not in merged:
         return None
     if front_matter is None:
         _, body, line = split(normalize(text))
-        return load_meta(merged, body, label_chars=label_chars, body_line=line)
+        return load_meta(merged, body, label_chars=label_chars, body_line=line,
+                         categories=categories)
     return load_front_matter(dataclasses.replace(front_matter, data=merged),
-                             label_chars=label_chars)
+                             label_chars=label_chars, categories=categories,
+                             own=own.get("vault") if isinstance(own.get("vault"), dict) else {})
 
 
-def load_bytes(data: bytes, *, label_chars: int = LABEL_CHARS) -> LoadedPage | None:
+def load_bytes(data: bytes, *, label_chars: int = LABEL_CHARS,
+               categories: Sequence[Category] = ()) -> LoadedPage | None:
     """`load_page` for a file MkDocs cannot decode: invalid UTF-8 is one more (located) error,
     and the page is loaded from the text with U+FFFD in place of the bad bytes."""
     text, problem = decode_page(data)
-    loaded = load_page(text, label_chars=label_chars)
+    loaded = load_page(text, label_chars=label_chars, categories=categories)
     if loaded is None or problem is None:
         return loaded
     problems = sorted((problem, *loaded.problems), key=lambda p: (p.line or 0, p.column or 0))
@@ -96,14 +101,20 @@ def load_bytes(data: bytes, *, label_chars: int = LABEL_CHARS) -> LoadedPage | N
 
 
 def load_front_matter(front_matter: FrontMatter, *,
-                      label_chars: int = LABEL_CHARS) -> LoadedPage:
-    """Validate parsed front matter, with line numbers for every problem."""
+                      label_chars: int = LABEL_CHARS, categories: Sequence[Category] = (),
+                      own: Mapping[str, Any] | None = None) -> LoadedPage:
+    """Validate parsed front matter, with line numbers for every problem. With `own` (the
+    page's own `vault:` when `.meta.yml` defaults were merged in), fields the page does not
+    write itself get no line: they are not in this file."""
 
-    def locate(path: Path, at_key: bool) -> tuple[int, int]:
+    def locate(path: Path, at_key: bool) -> tuple[int, int] | None:
+        if own is not None and len(path) > 1 and path[1] not in own:
+            return None
         return front_matter.locate_key(path) if at_key else front_matter.locate(path)
 
     entry, problems = parse_entry(front_matter.data["vault"], front_matter.data, locate=locate,
-                                  raw=front_matter.raw, label_chars=label_chars)
+                                  raw=front_matter.raw, label_chars=label_chars,
+                                  categories=categories)
     for path, line, first in front_matter.duplicates:
         problems.append(Problem(
             f"is written twice (first on line {first}); only the last value is used",
@@ -145,9 +156,10 @@ def _top_duplicates(front_matter: FrontMatter) -> list[Problem]:
 
 
 def load_meta(meta: Mapping[str, Any], body: str, *, label_chars: int = LABEL_CHARS,
-              body_line: int = 1) -> LoadedPage:
+              body_line: int = 1, categories: Sequence[Category] = ()) -> LoadedPage:
     """Validate an already parsed `page.meta` (no line numbers: another plugin produced it)."""
-    entry, problems = parse_entry(meta.get("vault"), meta, label_chars=label_chars)
+    entry, problems = parse_entry(meta.get("vault"), meta, label_chars=label_chars,
+                                  categories=categories)
     return LoadedPage(entry, tuple(problems), body, body_line)
 
 

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote, urlsplit
 
+from mkdocs.config import base
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
@@ -39,9 +40,11 @@ from mkdocs_vault.loading.pages import (
     load_with_defaults,
 )
 from mkdocs_vault.loading.problems import Problem
-from mkdocs_vault.plugin.config import VaultConfig, render_options
+from mkdocs_vault.model import Category
+from mkdocs_vault.plugin.config import VaultConfig, render_options, vault_categories
 from mkdocs_vault.plugin.navigation import without as _without
 from mkdocs_vault.plugin.search import add_idea_records, broken_idea_links
+from mkdocs_vault.render import languages
 from mkdocs_vault.render.extras import EntryExtras
 from mkdocs_vault.render.fragments import Fragments, new_nonce
 from mkdocs_vault.render.markdown import MarkdownFields, Resolve, choose_extensions
@@ -73,11 +76,16 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self.mermaid_js: str | None = None
         self.global_assets = False
         self.fields: MarkdownFields | None = None
+        self.categories: tuple[Category, ...] = ()
+        self.language = "en"
+        """The theme's language, for the words the plugin writes."""
+        """Declared once for the whole vault in mkdocs.yml."""
         self.nonce = new_nonce()
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds, so unchanged
         # pages are not validated again.
-        self._cache: dict[str, tuple[tuple[str, int], LoadedPage]] = {}
+        self._cache: dict[str, tuple[tuple[str, int, tuple[Category, ...]], LoadedPage]] = {}
         self._fragments: dict[str, Fragments] = {}
+        self._keep_fragments = False
         self.extras: dict[str, EntryExtras] = {}
         """What each entry shows of the rest of the vault, for this build."""
         self._listings: dict[str, str] = {}
@@ -112,7 +120,12 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         if not self.config.enabled:
             self.options = None  # this instance may have served an enabled build before
             return None
-        self.options = render_options(self.config)
+        self.language = config.theme.get("language") or "en"
+        self.options = render_options(self.config, self.language)
+        try:
+            self.categories = vault_categories(self.config)
+        except base.ValidationError as error:
+            raise PluginError(f"vault: {error}") from error
         self.nonce = new_nonce()  # placeholders of this build cannot be forged by its pages
         self.fields = self._fields(config)
         self._config_dir = os.path.dirname(config.config_file_path or ".") or "."
@@ -150,12 +163,16 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                 f"Material load Mermaid from its CDN.")
         return path
 
-    @event_priority(-50)  # after plugins that generate pages, such as gen-files
+    # After plugins that generate pages (gen-files, at 0), before Material's blog (-50), which
+    # takes its posts out of the documentation pages.
+    @event_priority(-45)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.options is None:
             return None
         self.vault = Vault()
         self._fragments.clear()
+        # Blog excerpts are rendered after their posts: keep the posts' fragments for them.
+        self._keep_fragments = any(n in config.plugins for n in ("material/blog", "blog"))
         meta_files = _meta_files(config)
         for file in files.documentation_pages():
             defaults = defaults_for(file.src_path, meta_files) if meta_files else {}
@@ -190,6 +207,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             series={name: SeriesInfo(s.title, s.description, s.total)
                     for name, s in self.config.series.items()},
             date_format=self.config.date_format,
+            strings=languages.site_strings(self.language),
         )
         titles = {uri: _body_title(self.vault.pages[uri].body) for uri in valid}
         directory_urls = config.use_directory_urls
@@ -260,14 +278,16 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             return None
         # Derived labels depend on label_length, which mkdocs.yml may change while serving.
         source = text if defaults is None else text + json.dumps(defaults, default=str)
-        key = (digest(source), self.options.label_chars)
+        key = (digest(source), self.options.label_chars, self.categories)
         cached = self._cache.get(file.src_uri)
         if cached is not None and cached[0] == key:
             return cached[1]
         if defaults is None:
-            loaded = load_page(text, label_chars=self.options.label_chars)
+            loaded = load_page(text, label_chars=self.options.label_chars,
+                               categories=self.categories)
         else:
-            loaded = load_with_defaults(text, defaults, label_chars=self.options.label_chars)
+            loaded = load_with_defaults(text, defaults, label_chars=self.options.label_chars,
+                                        categories=self.categories)
         if loaded is not None:
             self._cache[file.src_uri] = (key, loaded)
         return loaded
@@ -285,7 +305,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             return None  # not ours: MkDocs reports it as before
         self._sources[file.src_uri] = file.abs_src_path  # setting the content forgets it
         file.content_string = text  # so Page.read_source does not abort the build
-        return load_bytes(data, label_chars=self.options.label_chars)
+        return load_bytes(data, label_chars=self.options.label_chars,
+                          categories=self.categories)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
@@ -299,12 +320,14 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             if "vault" not in page.meta:
                 return None
             # Front matter supplied by another plugin (e.g. material/meta's .meta.yml files).
-            loaded = load_meta(page.meta, markdown, label_chars=self.options.label_chars)
+            loaded = load_meta(page.meta, markdown, label_chars=self.options.label_chars,
+                               categories=self.categories)
             self.vault.pages[page.file.src_uri] = loaded
             self._report(loaded.problems, page.file)
         if loaded.entry is None or not loaded.ok:
             rendered = render_problems(loaded.problems, self._display_path(page.file),
-                                       loaded.body, nonce=self.nonce)
+                                       loaded.body, nonce=self.nonce,
+                                       title=languages.problems_title(self.language))
         else:
             self.fields.resolve = _resolver(page, files)
             # Our own parse of the page: MkDocs' misses front matter without a final newline.
@@ -334,7 +357,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                         files: Files) -> str | None:
         if self.options is not None:
             self._rendered.append(page)  # for the check of links to ideas, after the build
-        fragments = self._fragments.pop(page.file.src_uri, None)
+        fragments = (self._fragments.get if self._keep_fragments else self._fragments.pop)(
+            page.file.src_uri, None)
         if fragments is None:
             # Generated pages draw the overview graph: they need the stylesheet and Mermaid.
             return self._assets(page) + html if page.file.src_uri in self._vault_pages else None
@@ -349,12 +373,26 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         return self._assets(page) + html
 
     @event_priority(-50)  # after the search plugin has indexed the page
-    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> TemplateContext | None:
+    def _index_ideas(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                     nav: Navigation) -> TemplateContext | None:
         loaded = self.vault.get(page.file.src_uri)
         if loaded is not None and loaded.ok and loaded.entry is not None and self.options:
             add_idea_records(config, page, loaded.entry, self.options)
         return None
+
+    @event_priority(-110)  # after Material's blog rendered its excerpts (at -100)
+    def _fill_excerpts(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                       nav: Navigation) -> TemplateContext | None:
+        """Material's blog renders post excerpts from their Markdown with its own pass, which
+        never reaches on_page_content: their placeholders are filled here."""
+        posts: Any = context.get("posts") or ()
+        for excerpt in posts:
+            fragments = self._fragments.get(excerpt.file.src_uri)
+            if fragments is not None and excerpt.content:
+                excerpt.content = fragments.fill(excerpt.content)[0]
+        return None
+
+    on_page_context = CombinedEvent(_index_ideas, _fill_excerpts)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Links written by hand to `page.md#idea-N` are checked here, where MkDocs has

@@ -17,10 +17,12 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from mkdocs_vault.graph import colors
 from mkdocs_vault.graph.labels import LABEL_CHARS, LABEL_MAX
 from mkdocs_vault.graph.layouts import GraphStyle
-from mkdocs_vault.model import LAYOUTS, SECTIONS
-from mkdocs_vault.render.options import DEFAULT_HEADINGS, DEFAULT_STRINGS, RenderOptions
+from mkdocs_vault.model import LAYOUTS, SECTIONS, Category
+from mkdocs_vault.render import languages
+from mkdocs_vault.render.options import RenderOptions
 
 _GRAPH = GraphStyle()
 
@@ -188,6 +190,7 @@ class GraphConfig(base.Config):
     tooltips = c.Type(bool, default=True)
     """Idea nodes link to their list item and show the full idea as a tooltip."""
     legend = c.Type(bool, default=True)
+    """Show the colour key, what the lines mean and the linked ideas under the graph."""
 
 
 class _OptionalInt(_Int):
@@ -206,17 +209,33 @@ class PagesConfig(base.Config):
     An author's own page at that path wins; `<!-- vault:listing -->` in it places the list."""
 
     index = c.Type((str, bool), default="vault/index.md")
+    """The vault index: every entry by series, counts and the overview graph."""
     series = c.Type((str, bool), default="vault/series/{slug}.md")
+    """One page per series, its entries in order (`{slug}`: the series name as a slug)."""
     categories = c.Type((str, bool), default="vault/categories/{slug}.md")
+    """One page per category, its ideas across all entries."""
     people = c.Type((str, bool), default="vault/people/{slug}.md")
+    """One page per speaker or host, their entries and roles."""
+
+
+class CategoryConfig(base.Config):
+    """One category under `categories:`, by the key ideas use."""
+
+    label = c.Optional(c.Type(str))
+    color = c.Optional(c.Type(str))
+    """`#rgb` or `#rrggbb`; without it, the accessible palette gives one, the same on every
+    page."""
 
 
 class SeriesConfig(base.Config):
     """One series under `series:`, by the name entries use."""
 
     title = c.Optional(c.Type(str))
+    """Shown instead of the name entries use."""
     description = c.Optional(c.Type(str))
+    """Plain text under the series page's title."""
     total = _OptionalInt(minimum=1)
+    """Planned number of entries: the header shows "No. 116 of 150"."""
 
 
 class VaultConfig(base.Config):
@@ -225,8 +244,12 @@ class VaultConfig(base.Config):
     name = c.Optional(c.Type(str))
     """The vault's name, on its index page (default: `site_name`)."""
     pages = c.SubConfig(PagesConfig)
+    """Where the vault-wide pages go; `false` for a kind turns it off."""
     series = c.DictOfItems(c.SubConfig(SeriesConfig), default={})
     """Title, description and planned total of each series."""
+    categories = c.DictOfItems(c.SubConfig(CategoryConfig), default={})
+    """Categories declared once for the whole vault: entries use them without declaring them
+    (an entry may still declare its own), and an entry need not use them all."""
     related = _Int(5, minimum=0, maximum=50)
     """How many related entries each entry lists (0: none)."""
     exports = c.Type(bool, default=True)
@@ -236,6 +259,7 @@ class VaultConfig(base.Config):
     reached through the generated pages (MkDocs renders the whole nav into every page)."""
 
     enabled = c.Type(bool, default=True)
+    """`false` turns the plugin off (pages keep their front matter, unexpanded)."""
     sections = c.ListOfItems(c.Choice(SECTIONS), default=list(SECTIONS))
     """Order of the parts of an entry page; `body` is the author's own Markdown."""
     headings = _Templates(HEADING_PLACEHOLDERS, "heading")
@@ -256,18 +280,20 @@ class VaultConfig(base.Config):
     less, most derived labels are one cut word ("Mixture-o…", and only 4 CJK characters,
     which count double); the graph cuts any label at 200 anyway."""
     graph = c.SubConfig(GraphConfig)
+    """How concept graphs are drawn."""
     mermaid_js = c.Optional(c.Type(str))
     """Local `mermaid.min.js` (relative to mkdocs.yml) to use instead of Material's CDN copy."""
 
 
-def render_options(config: VaultConfig) -> RenderOptions:
-    """The core's options from the validated plugin config (which cannot be invalid)."""
+def render_options(config: VaultConfig, language: str | None = "en") -> RenderOptions:
+    """The core's options from the validated plugin config (which cannot be invalid);
+    `language` is the theme's, whose words the `headings` and `strings` options override."""
     graph = config.graph
     return RenderOptions(
         sections=tuple(dict.fromkeys(config.sections)),
         layout=graph.layout,
-        headings=DEFAULT_HEADINGS | dict(config.headings),
-        strings=DEFAULT_STRINGS | dict(config.strings),
+        headings=languages.headings(language) | dict(config.headings),
+        strings=languages.strings(language) | dict(config.strings),
         heading_level=config.heading_level,
         date_format=config.date_format,
         idea_tags=config.idea_tags,
@@ -282,3 +308,19 @@ def render_options(config: VaultConfig) -> RenderOptions:
             tooltips=graph.tooltips,
         ),
     )
+
+
+def vault_categories(config: VaultConfig) -> tuple[Category, ...]:
+    """The vault-wide categories, each with its colour: written, or the palette's (assigned
+    once here, so a category has the same colour on every page)."""
+    written = []
+    for key, spec in config.categories.items():
+        color = spec.color.strip() if spec.color else None
+        if color is not None and not colors.HEX_RE.match(color):
+            raise ValidationError(f"categories.{key}.color: expected #rgb or #rrggbb, got "
+                                  f"{color!r} (in YAML, quote it: \"#d4f9d4\")")
+        written.append((str(key), spec.label or str(key),
+                        colors.normalize(color) if color else None))
+    fills = colors.fill_gaps([color for _, _, color in written])
+    return tuple(Category(key, label, fill)
+                 for (key, label, _), fill in zip(written, fills, strict=True))

@@ -47,5 +47,15 @@ class Fragments:
             found.add(index)
             return pieces[index]
 
-        filled = self.pattern().sub(replace, text)
+        filled = self.pattern().sub(replace, self._unwrap(text))
         return filled, [i for i in range(len(pieces)) if i not in found]
+
+    def _unwrap(self, text: str) -> str:
+        """Drop the `<p>` that Markdown puts around our blocks when they are indented (in tabs
+        or details, Python-Markdown no longer sees them as raw HTML blocks)."""
+        if "<p><" not in text:
+            return text
+        nonce = re.escape(self.nonce)
+        block = re.compile(rf'<p>(<(div|ol|p|nav|ul)\b[^>]*>(?:(?!</?\2\b).)*?vault{nonce}p'
+                           rf'[0-9]+z(?:(?!</?\2\b).)*</\2>)\s*</p>', re.DOTALL)
+        return block.sub(r"\1", text)

@@ -19,18 +19,20 @@ from dataclasses import dataclass, field
 
 from mkdocs_vault.graph import colors
 from mkdocs_vault.graph.labels import collapse_spaces
-from mkdocs_vault.graph.layouts import concept_graphs
+from mkdocs_vault.graph.layouts import link_pairs, reader_graphs
 from mkdocs_vault.graph.mermaid import Flowchart, to_html
 from mkdocs_vault.loading.problems import Problem
 from mkdocs_vault.model import SECTIONS, Entry, Idea
 from mkdocs_vault.render.extras import EntryExtras, Link
 from mkdocs_vault.render.fragments import Fragments, new_nonce
+from mkdocs_vault.render.languages import PROBLEMS_TITLE_EN
 from mkdocs_vault.render.markdown import MarkdownFields
 from mkdocs_vault.render.options import RenderOptions
 from mkdocs_vault.render.sanitize import encode_braces
 
-MARKER_RE = re.compile(r"^[ \t]{0,3}<!--\s*vault:\s*([\w-]*)\s*-->[ \t]*$")
-_FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})(.*)$")
+# Any indentation: a marker may sit inside content tabs or a details block (indented by 4).
+MARKER_RE = re.compile(r"^[ \t]*<!--\s*vault:\s*([\w-]*)\s*-->[ \t]*$")
+_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 # Plain text in Markdown (headings) is written with its ASCII punctuation as character
 # references: then no Markdown syntax and no extension can read anything into it.
 _PUNCTUATION_RE = re.compile("[" + re.escape("!\"#$%&'()*+-./:<=>@[\\]^_`{|}~") + "]")
@@ -189,27 +191,52 @@ def _person(page: _Page, name: str) -> str:
 def graph(page: _Page, center: str) -> str:
     """The concept graph (several when an entry is very large) and its legend.
 
+    Each part is drawn twice, wide (the entry's layout) and narrow (one card wide, for
+    phones); `vault.css` shows one of them by the width of the column (a container query), so
+    the labels are never scaled below the size they have on a desktop. Both are drawn by
+    Mermaid on load; the hidden one is `display:none`, which is safe because Mermaid measures
+    text in a container of its own. The whole is a labelled figure whose text alternative is
+    the list of key ideas, with a skip link to it.
+
     Links between ideas that land in different parts cannot be drawn; each is reported at
     info level (it is not the author's mistake, but it is not silent either).
     """
     entry, options = page.entry, page.options
     layout = entry.layout or options.layout
-    charts = concept_graphs(entry, center, layout, options.graph,
-                            lambda n: "#" + IDEA_ANCHOR.format(number=n))
+    pairs = reader_graphs(entry, center, layout, options.graph,
+                          lambda n: "#" + IDEA_ANCHOR.format(number=n))
+    charts = [wide for wide, _ in pairs]
     if len(charts) > 1:
         page.problems.extend(_undrawn_links(entry, charts))
+    # Labels are drawn dark on light fills in both colour schemes (Material would colour
+    # them for the scheme, which vanishes on pastel fills in dark mode).
+    colour = f'style="--md-mermaid-label-fg-color:{colors.LABEL_COLOR}"'
+    wide_html, narrow_html = [], []
+    for part, (wide, phone) in enumerate(pairs, start=1):
+        caption = ""
+        if len(pairs) > 1:
+            caption = text(options.strings["graph_part"].format(part=part, parts=len(pairs)))
+        if caption:
+            wide_html.append(f'<p class="vault-graph-part">{caption}</p>')
+            narrow_html.append(f'<p class="vault-graph-part vault-narrow-part">{caption}</p>')
+        wide_html.append(f'<div class="vault-graph vault-layout-{layout}" {colour}>'
+                         f'<pre class="mermaid"><code>{to_html(wide.source())}</code></pre></div>')
+        narrow_html.append(f'<div class="vault-graph-narrow" {colour}><pre class="mermaid '
+                           f'vault-narrow"><code>{to_html(phone.source())}</code></pre></div>')
+    count = len(entry.ideas)
+    shown = len({i.category for i in entry.ideas if entry.category(i.category)})
+    name = (f"Concept graph of {center}: {count} key ideas"
+            + (f" in {shown} categories" if shown else "")
+            + ("" if len(pairs) == 1 else f", in {len(pairs)} parts"))
+    skip = (f'<a class="vault-skip" href="#{IDEA_ANCHOR.format(number=entry.ideas[0].number)}">'
+            f"Skip the graph: the {count} key ideas are listed below</a>") if entry.ideas else ""
+    body = (skip + '<div class="vault-wide">' + "".join(wide_html) + "</div>"
+            + '<div class="vault-phone">' + "".join(narrow_html) + "</div>")
     out = _heading(options, "graph")
-    for part, chart in enumerate(charts, start=1):
-        if len(charts) > 1:
-            caption = options.strings["graph_part"].format(part=part, parts=len(charts))
-            out += f'<p class="vault-graph-part">{text(caption)}</p>\n\n'
-        # Labels are drawn dark on light fills in both colour schemes (Material would colour
-        # them for the scheme, which vanishes on pastel fills in dark mode).
-        out += page.block(f'<div class="vault-graph vault-layout-{layout}" '
-                          f'style="--md-mermaid-label-fg-color:{colors.LABEL_COLOR}">',
-                          f'<pre class="mermaid"><code>{to_html(chart.source())}</code></pre>')
-    if options.legend and entry.categories:
-        out += page.block('<p class="vault-legend">', legend(entry))
+    out += page.block(f'<div class="vault-graphs" role="figure" aria-label="{attr(name)}">',
+                      body)
+    if options.legend and (entry.categories or link_pairs(entry.ideas)):
+        out += page.block('<div class="vault-legend">', legend(entry, layout))
     return out
 
 
@@ -233,14 +260,33 @@ def _tag(color: str, label: str, extra: str = "") -> str:
             f"{text(label)}{extra}</span>")
 
 
-def legend(entry: Entry) -> str:
-    """Colour key of the graph: one tag per category with its number of ideas."""
+def legend(entry: Entry, layout: str = "lanes") -> str:
+    """Key to the graph: one tag per category with its number of ideas, what the lines mean,
+    and the links between ideas (not drawn as edges: they would pull cards out of their
+    lanes), each idea number a link to its list item."""
     tags = []
     for category in entry.categories:
         count = sum(1 for i in entry.ideas if i.category == category.key)
         tags.append(_tag(category.color, category.label,
                          f' <span class="vault-count">{count}</span>'))
-    return " ".join(tags)
+    out = f'<p class="vault-tags">{" ".join(tags)}</p>' if tags else ""
+    if entry.categories:
+        how = ("Lines join each idea to its category (the hexagon), directly or through the "
+               "idea before it; the numbers are those of the list below."
+               if layout != "classic" else
+               "A dotted arrow joins each idea to its category (on a narrow screen, a line runs "
+               "from the category through its ideas); the numbers are those of the list below.")
+        out += f'<p class="vault-key">{how}</p>'
+    pairs = link_pairs(entry.ideas)
+    if pairs:
+        label = {i.number: i.label for i in entry.ideas}
+
+        def ref(number: int) -> str:
+            return (f'<a href="#{IDEA_ANCHOR.format(number=number)}" title="{attr(label[number])}">'
+                    f"{number}</a>")
+        shown = ", ".join(f"{ref(a)}&#8202;&#8596;&#8202;{ref(b)}" for a, b in pairs)
+        out += f'<p class="vault-links">Linked ideas: {shown}</p>'
+    return out
 
 
 def resume(page: _Page) -> str:
@@ -364,10 +410,10 @@ def render_page(entry: Entry, body: str, options: RenderOptions, *, title: str,
 
 
 def render_problems(problems: tuple[Problem, ...] | list[Problem], path: str, body: str, *,
-                    nonce: str | None = None) -> Rendered:
+                    nonce: str | None = None, title: str = PROBLEMS_TITLE_EN) -> Rendered:
     """What a page with errors shows instead of its entry: the problems box, then the body."""
     fragments = Fragments(nonce or new_nonce())
-    box = fragments.token(problems_box(problems, path))
+    box = fragments.token(problems_box(problems, path, title=title))
     return Rendered(f'<div class="admonition failure vault-problems">{box}</div>\n\n{body}',
                     fragments)
 
@@ -443,17 +489,17 @@ def _place(name: str, i: int, lines: list[str], parts: dict[str, Callable[[], st
                                 field="marker", line=body_line + i, severity="warning"))
         return
     placed.add(name)
-    lines[i] = "\n" + render().rstrip("\n") + "\n"
+    indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
+    section = render().rstrip("\n").split("\n")
+    lines[i] = "\n" + "\n".join(indent + line if line else line for line in section) + "\n"
 
 
-def problems_box(problems: tuple[Problem, ...] | list[Problem], path: str) -> str:
+def problems_box(problems: tuple[Problem, ...] | list[Problem], path: str, *,
+                 title: str = PROBLEMS_TITLE_EN) -> str:
     """The inside of the problems box: what is wrong, where, and why (all escaped)."""
     items = "\n".join(
         f"<li><code>{text(p.where(path))}</code> <code>{text(p.field or 'vault')}"
         f"</code> {text(p.message)}</li>"
         for p in problems
     )
-    return (
-        '<p class="admonition-title">This vault entry cannot be shown until these problems are '
-        f"fixed</p>\n<ul>\n{items}\n</ul>"
-    )
+    return f'<p class="admonition-title">{text(title)}</p>\n<ul>\n{items}\n</ul>'

@@ -1,5 +1,7 @@
 // What a reader sees of every concept graph on the page, measured in the browser.
 // Needs shadow roots forced open (see conftest.py): Material renders Mermaid in a closed one.
+// Only the graphs shown: each part of an entry's graph is drawn wide and narrow, and CSS
+// hides one of them (`display: none`) by the width of the column.
 () => {
   const parse = (c) => (c.match(/[\d.]+/g) || []).slice(0, 4).map(Number);
   const luminance = (c) => {
@@ -17,11 +19,12 @@
     [...root.querySelectorAll("*")].filter((el) =>
       [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
   const doc = document.documentElement;
-  return [...document.querySelectorAll("div.mermaid")].map((host) => {
+  const shown = (el) => el.getClientRects().length > 0;
+  return [...document.querySelectorAll("div.mermaid")].filter(shown).map((host) => {
     const svg = host.shadowRoot && host.shadowRoot.querySelector("svg");
     if (!svg) return { rendered: false };
     const box = svg.getBoundingClientRect();
-    const column = host.closest(".vault-graph") || host.parentElement;
+    const column = host.closest(".vault-graph, .vault-graph-narrow") || host.parentElement;
     const columnBox = column.getBoundingClientRect();
     const article = document.querySelector("article.md-content__inner");
     const articleStyle = getComputedStyle(article);

@@ -102,7 +102,10 @@ def test_search_for_a_word_of_one_idea_leads_to_it(browser: Any,
         page.keyboard.press("/")  # Material's shortcut: focus the search box
         page.keyboard.type(word)
         hit = page.locator(f'.md-search-result a[href$="{location.split("/")[-1]}"]').first
-        hit.wait_for(timeout=15_000)
+        hit.wait_for(state="attached", timeout=15_000)
+        # Material folds a page's further hits under "N more on this page": unfold them.
+        page.evaluate("() => document.querySelectorAll('.md-search-result__more')"
+                      ".forEach(d => { d.open = true; })")
         hit.click()
         page.wait_for_url(re.compile(re.escape(location.split("#")[0]) + r".*#idea-\d+"),
                           timeout=15_000)

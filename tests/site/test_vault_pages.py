@@ -45,6 +45,12 @@ def three(site: SiteBuilder) -> None:
                                          see=["../lex/two.md#idea-1"]), title="Three")
 
 
+def content(result: BuildResult, page: str) -> str:
+    """The article of a built page (the nav lists the vault pages, category names included)."""
+    html = result.html(page)
+    return html[html.index("<article"):html.index("</article>")]
+
+
 def links(html: str) -> list[str]:
     """Every href of the article."""
     article = html[html.index("<article"):html.index("</article>")]
@@ -225,3 +231,35 @@ def test_header_links_into_the_vault(site: SiteBuilder) -> None:
     assert '<span class="vault-series"><a href="../../vault/series/lex/">Lex</a></span>' in page
     assert '<span class="vault-number">No. 2 of 150</span>' in page
     assert '<a href="../../vault/people/bob/">Bob</a>' in page
+
+
+def test_categories_declared_once_for_the_vault(site: SiteBuilder) -> None:
+    """mkdocs.yml declares the categories; entries use them without declaring them, an unused
+    one is no warning and not on the page, and each has the same colour on every page."""
+    site.plugin_options(categories={"hw": {"label": "Hardware"}, "geo": {"label": "Geopolitics",
+                                                                          "color": "#f9f9d4"},
+                                    "open": {}})
+    site.entry("a.md", {"ideas": [{"text": "Chips.", "category": "hw"},
+                                  {"text": "Borders.", "category": "geo"}]}, title="A")
+    site.entry("b.md", {"categories": {"own": {"label": "Own"}},
+                        "ideas": [{"text": "Fabs.", "category": "hw"},
+                                  {"text": "Mine.", "category": "own"}]}, title="B")
+    result = site.build(strict=True)
+    assert result.error is None, result.warnings
+    a, b = content(result, "a.md"), content(result, "b.md")
+    colour = re.search(r'background:(#\w+);color:#\w+">Hardware', a)
+    assert colour is not None
+    assert f"background:{colour.group(1)};color:#111111\">Hardware" in b
+    assert "Geopolitics" in a
+    assert "Geopolitics" not in b  # unused here: not in its legend
+    assert ">Own<" in b or ">Own " in b
+
+
+def test_a_bad_vault_category_colour_is_a_config_error(site: SiteBuilder) -> None:
+    """A colour that is not hex is reported with the option's path."""
+    site.plugin_options(categories={"hw": {"color": "red"}})
+    site.entry("a.md", {"ideas": ["x"]}, title="A")
+    result = site.build()
+    assert result.error is not None
+    assert any("categories.hw.color: expected #rgb or #rrggbb, got 'red'" in r.getMessage()
+               for r in result.records), [r.getMessage() for r in result.records]

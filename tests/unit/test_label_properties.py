@@ -161,7 +161,7 @@ NODE_ID = r"(?:ctr|hub\d+|k\d+|j\d+)"
 LINE_RES = [re.compile(p) for p in (
     rf'{NODE_ID}(?:\(\[|\{{\{{|\(|\[)"[^"\n]*"(?:\]\)|\}}\}}|\)|\])',  # a node and its label
     r"j\d+@\{ shape: f-circ \}",  # a junction
-    rf"{NODE_ID} (?:-->|-\.-|-\.->|~~~) {NODE_ID}",  # an edge
+    rf"{NODE_ID} (?:-->|---|-\.-|-\.->|~~~) {NODE_ID}",  # an edge
     r"classDef (?:center|cat\d+|hub\d+|plain|junction) [a-z-]+:#[0-9a-f]{6}"
     r"(?:,[a-z-]+:(?:#[0-9a-f]{6}|\d+px))*",
     rf"class {NODE_ID}(?:,{NODE_ID})* (?:center|cat\d+|hub\d+|plain|junction)",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_vault.graph import layouts
 from mkdocs_vault.graph.layouts import GraphStyle, chunks, concept_graphs, idea_id
 from mkdocs_vault.graph.mermaid import Flowchart, escape
 from mkdocs_vault.loading.pages import load_page
@@ -21,7 +22,7 @@ EXAMPLE = (Path(__file__).resolve().parents[2] / "example-site" / "docs" / "lex"
 LAYOUTS = ["lanes", "classic"]
 
 NODE_RE = re.compile(r'^(\w+)(\(\[|\{\{|\(\(|\(|\[)"(.*)"(\]\)|\}\}|\)\)|\)|\])$')
-EDGE_RE = re.compile(r"^(\w+) (-->|-\.->|-\.-|~~~) (\w+)$")
+EDGE_RE = re.compile(r"^(\w+) (-->|-\.->|---|~~~) (\w+)$")
 CLASS_RE = re.compile(r"^class (\S+) (\w+)$")
 CLASSDEF_RE = re.compile(r"^classDef (\w+) (\S+)$")
 CLICK_RE = re.compile(r'^click (\w+) href "([^"]*)"')
@@ -232,7 +233,7 @@ def test_lanes_structure() -> None:
             assert arrow == "-->"
             parent[b] = a
         else:
-            assert arrow == "~~~"
+            assert arrow == "---"  # a visible line: no card reads as detached
             parent[b] = parent[a]
     assert parent == hub_of
     # rows of two: the hub points at the first idea of each row
@@ -257,7 +258,7 @@ def test_uncategorised_ideas_are_plain() -> None:
     assert graph.classes["k2"] == graph.classes["k3"] == "plain"
     assert graph.fill("k2") == "#e9edf2"
     assert ("ctr", "-->", "k2") in graph.edges
-    assert ("k2", "~~~", "k3") in graph.edges
+    assert ("k2", "---", "k3") in graph.edges
 
 
 def test_hostile_label_stays_inside_node() -> None:
@@ -336,43 +337,52 @@ LINKED = [
 ]
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
-def test_links_drawn_once_per_pair(layout: str) -> None:
-    """Each linked pair is one dotted `-.-` edge, whichever side wrote the link."""
+@pytest.mark.parametrize("layout", [*LAYOUTS, "narrow"])
+def test_links_take_no_part_in_the_layout(layout: str) -> None:
+    """Links are listed under the graph, not drawn: an edge would pull cards out of their
+    lanes. The graph is the same as without links, and each pair is listed once."""
     entry = make_entry(LINKED)
-    graph = Parsed(concept_graphs(entry, "C", layout, GraphStyle(), href)[0].source())
-    assert sorted(link_pairs(graph)) == [("k1", "k2"), ("k1", "k3"), ("k1", "k4"), ("k2", "k4")]
-    # Each junction joins exactly two ideas and has the junction class.
-    for junction in graph.junctions:
-        assert sum(junction in (a, b) for a, _, b in graph.edges) == 2
-        assert graph.classes[junction] == "junction"
-
-
-def link_pairs(graph: Parsed) -> list[tuple[str, str]]:
-    """Linked idea pairs, whether joined directly or through a junction dot."""
-    pairs = [(a, b) for a, arrow, b in graph.edges if arrow == "-.-" and not b.startswith("j")]
-    meeting: dict[str, list[str]] = {}
-    for a, arrow, b in graph.edges:
-        if arrow == "-.-" and b.startswith("j"):
-            meeting.setdefault(b, []).append(a)
-    pairs += [(ends[0], ends[1]) for ends in meeting.values()]
-    return [(min(a, b, key=lambda k: int(k[1:])), max(a, b, key=lambda k: int(k[1:])))
-            for a, b in pairs]
-
-
-def test_same_column_links_meet_at_a_junction() -> None:
-    """Ideas in the same layout column are joined through a dot, never directly (a direct
-    edge would push one of them out of its column)."""
-    entry = make_entry(LINKED)
-    graph = Parsed(concept_graphs(entry, "C", "classic", GraphStyle(), href)[0].source())
-    assert not [e for e in graph.edges if e[1] == "-.-" and e[2].startswith("k")]
-    assert len(graph.junctions) == 4
+    unlinked = make_entry([re.sub(r", links: \[[\d, ]*\]", "", line) for line in LINKED])
+    assert unlinked != entry
+    [with_links] = concept_graphs(entry, "C", layout, GraphStyle(), href)
+    [without] = concept_graphs(unlinked, "C", layout, GraphStyle(), href)
+    assert with_links.source() == without.source()
+    assert "-.-" not in with_links.source().replace("-.->", "")
+    assert layouts.link_pairs(entry.ideas) == [(1, 2), (1, 3), (1, 4), (2, 4)]
 
 
 def test_no_links_no_dotted_edges() -> None:
     """The example has no links, so no `-.-` edges."""
     for layout in LAYOUTS:
         assert not [e for e in parsed(layout).edges if e[1] == "-.-"]
+
+
+def test_narrow_is_one_card_wide() -> None:
+    """The phone layout: top to bottom, the centre, then each hub and its cards in a chain of
+    visible lines; lanes follow each other through invisible links only."""
+    entry = deepseek()
+    [chart] = concept_graphs(entry, "DeepSeek Impact", "narrow", GraphStyle(), href)
+    graph = Parsed(chart.source())
+    assert chart.source().splitlines()[1] == "flowchart TB"
+    order = [b for _, _, b in graph.edges]
+    expected: list[str] = []
+    for index, category in enumerate(entry.categories):
+        expected += [f"hub{index}"] + [f"k{i.number}" for i in entry.ideas
+                                       if i.category == category.key]
+    assert order == expected
+    for a, arrow, b in graph.edges:
+        assert arrow == ("~~~" if b.startswith("hub") else "---"), (a, b)
+    assert len(graph.clicks) == 30
+
+
+def test_reader_graphs_pair_each_part() -> None:
+    """Wide and narrow graphs hold the same ideas, part by part."""
+    entry = big()
+    pairs = layouts.reader_graphs(entry, "Big", "lanes", GraphStyle(max_ideas=80), href)
+    assert len(pairs) == 3
+    for wide, narrow in pairs:
+        assert {n for n in wide.nodes if n.startswith("k")} == {
+            n for n in narrow.nodes if n.startswith("k")}
 
 
 # -- large entries -------------------------------------------------------------------------------
@@ -446,12 +456,7 @@ def test_big_entry_graphs(layout: str) -> None:
             assert {a, b} <= declared
         assert len(graph.clicks) == len(part)
         assert not [line for line in graph.lines if line.endswith(";")]
-        present = {i.number for i in part}
-        expected_links = {tuple(sorted((i.number, o))) for i in part for o in i.links
-                          if o in present}
-        dotted = [(int(a[1:]), int(b[1:])) for a, b in link_pairs(graph)]
-        assert len(dotted) == len(set(dotted))
-        assert set(dotted) == expected_links
+        assert not [e for e in graph.edges if e[1] == "-.-"]  # links are listed, not drawn
 
 
 def from_yaml(front_matter: str) -> Entry:
