@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import html
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -20,11 +19,11 @@ from typing import Any
 from mkdocs_vault.graph import colors
 from mkdocs_vault.graph.labels import LABEL_CHARS, LABEL_MAX, derive_label, width
 from mkdocs_vault.loading import fields
+from mkdocs_vault.loading.frontmatter import Path
 from mkdocs_vault.loading.problems import Problem, Severity
 from mkdocs_vault.model import SECTIONS, Category, Entry, Idea, Image, Source
-from mkdocs_vault.urls import safe_url
+from mkdocs_vault.urls import SAFE_SCHEMES, safe_url, scheme
 
-Path = tuple[str | int, ...]
 Locate = Callable[[Path, bool], tuple[int, int] | None]
 """Gives (line, column) of a field path; the flag asks for the key rather than the value."""
 Raw = Callable[[Path], str | None]
@@ -33,8 +32,6 @@ Raw = Callable[[Path], str | None]
 VAULT_KEYS = fields.keys()
 """Known keys of `vault:`, in the field table's order (see `fields.py`)."""
 
-_SAFE_SCHEMES = ("http", "https", "mailto", "ftp")
-_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _URL_LIKE_RE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*://|mailto:)")
 _MISSING = object()
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -210,10 +207,10 @@ class _Checker:
             return None
         cleaned = "".join(ch for ch in stripped if ch.isprintable() or ch == " ")
         if not safe_url(cleaned):  # also catches javascript&colon; and java\tscript:
-            scheme = _SCHEME_RE.match(html.unescape(cleaned))
-            named = f"'{scheme.group(1)}:' " if scheme else ""
+            found = scheme(cleaned, as_written=True)
+            named = f"'{found}:' " if found else ""
             self.report(path, f"links with the scheme {named}are not allowed; use "
-                        f"{', '.join(s + ':' for s in _SAFE_SCHEMES)} or a relative path")
+                        f"{', '.join(s + ':' for s in SAFE_SCHEMES)} or a relative path")
             return None
         if len(cleaned) != len(stripped):
             self.report(path, "contains control characters, which were removed", "warning")

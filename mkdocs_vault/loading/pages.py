@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mkdocs_vault.graph.labels import LABEL_CHARS
-from mkdocs_vault.loading.checks import Path, field_name, parse_entry
+from mkdocs_vault.loading.checks import field_name, parse_entry
 from mkdocs_vault.loading.frontmatter import (
     FrontMatter,
+    Path,
     decode_page,
     has_vault_key,
     normalize,
