@@ -19,51 +19,20 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
+from mkdocs_vault.render.options import DEFAULT_HEADINGS, DEFAULT_STRINGS, PROBLEMS_TITLE_EN
+from mkdocs_vault.site.settings import DEFAULT_STRINGS as SITE_STRINGS
+
 ENGLISH: Final = "en"
 
-PROBLEMS_TITLE_EN = "This vault entry cannot be shown until these problems are fixed"
 
 _NBSP = "\u00a0"
 
 _TABLES: dict[str, dict[str, dict[str, str]]] = {
+    # English is the defaults of the modules that write the words (one source for each).
     "en": {
-        "headings": {
-            "graph": "Concept Graph",
-            "resume": "Résumé",
-            "ideas": "{count} Key Ideas",
-            "related": "Related entries",
-        },
-        "strings": {
-            "number": "No. {number}",
-            "of": "of {total}",
-            "host": "Host: {host}",
-            "source": "Source:",
-            "graph_part": "Part {part} of {parts}",
-            "see": "See:",
-            "referenced_by": "Referenced by:",
-            "previous": "Previous:",
-            "next": "Next:",
-        },
-        "site": {
-            "entries": "Entries",
-            "ideas": "Ideas",
-            "series": "Series",
-            "people": "People",
-            "categories": "Categories",
-            "count": "{label}: {count}",
-            "no_series": "Other entries",
-            "number": "No. {number}",
-            "entry_count": "{count} entries",
-            "entry_count_one": "1 entry",
-            "idea_count": "{count} ideas",
-            "idea_count_one": "1 idea",
-            "of_total": "{count} of {total} entries",
-            "idea": "{number}. {text}",
-            "speaker": "Speaker",
-            "host": "Host",
-            "previous": "Previous",
-            "next": "Next",
-        },
+        "headings": dict(DEFAULT_HEADINGS),
+        "strings": dict(DEFAULT_STRINGS),
+        "site": dict(SITE_STRINGS),
         "problems": {"title": PROBLEMS_TITLE_EN},
     },
     "es": {

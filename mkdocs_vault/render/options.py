@@ -16,6 +16,9 @@ DEFAULT_HEADINGS = {
 }
 """Section headings; `{count}` is the number of ideas. An empty heading is left out."""
 
+PROBLEMS_TITLE_EN = "This vault entry cannot be shown until these problems are fixed"
+"""Title of the box a page with errors shows (`render.languages` has it in other languages)."""
+
 DEFAULT_STRINGS = {
     "number": "No. {number}",
     "of": "of {total}",

@@ -25,9 +25,8 @@ from mkdocs_vault.loading.problems import Problem
 from mkdocs_vault.model import SECTIONS, Entry, Idea
 from mkdocs_vault.render.extras import EntryExtras, Link
 from mkdocs_vault.render.fragments import Fragments, new_nonce
-from mkdocs_vault.render.languages import PROBLEMS_TITLE_EN
 from mkdocs_vault.render.markdown import MarkdownFields
-from mkdocs_vault.render.options import RenderOptions
+from mkdocs_vault.render.options import PROBLEMS_TITLE_EN, RenderOptions
 from mkdocs_vault.render.sanitize import encode_braces
 
 # Any indentation: a marker may sit inside content tabs or a details block (indented by 4).
