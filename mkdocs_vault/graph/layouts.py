@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from mkdocs_vault.graph import colors
 from mkdocs_vault.graph.labels import LABEL_MAX, clip, plain_text, wrap
-from mkdocs_vault.graph.mermaid import Flowchart, escape
+from mkdocs_vault.graph.mermaid import CLASSIC_APPEARANCE, CLASSIC_FLOWCHART, Flowchart, escape
 from mkdocs_vault.model import Category, Entry, Idea
 
 PLAIN_FILL = "#e9edf2"
@@ -30,6 +30,10 @@ MAX_EDGES = 450
 """Mermaid refuses more than 500 edges."""
 TOOLTIP_MAX = 500
 CENTER_FILL = "#ffffff"
+CENTER_SHAPE = "round"
+"""A rounded box: Mermaid 11 and 12 size it alike. A stadium grows by its height in Mermaid 12
+(which keeps the label clear of the round ends), 16-30 px more than in Mermaid 11 for a centre
+of two or three lines, enough to shrink every label of the graph."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +82,12 @@ def _idea_label(idea: Idea, style: GraphStyle) -> str:
 
 
 def _init(style: GraphStyle) -> dict[str, object]:
+    # The sizes below were tuned on Mermaid 11; the classic look, dagre and no minimum node
+    # width make Mermaid 12 (Zensical's default) draw the same graph, not one 37% wider.
     return {
+        **CLASSIC_APPEARANCE,
         "flowchart": {
+            **CLASSIC_FLOWCHART,
             "nodeSpacing": style.node_spacing,
             "rankSpacing": style.rank_spacing,
             "padding": style.padding,
@@ -167,7 +175,7 @@ def lanes(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
     plain line), so no card of a second column reads as detached.
     """
     chart = Flowchart("LR", _init(style))
-    chart.node("ctr", _hub_label(center, style), "stadium")
+    chart.node("ctr", _hub_label(center, style), CENTER_SHAPE)
     placed: dict[str, list[str]] = {"center": ["ctr"]}
     for index, (category, members) in enumerate(_lanes_of(entry, ideas)):
         parent = "ctr"
@@ -196,7 +204,7 @@ def narrow(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...]
     shows this graph or the wide one by a container query (`vault.css`).
     """
     chart = Flowchart("TB", _init(style))
-    chart.node("ctr", _hub_label(center, style), "stadium")
+    chart.node("ctr", _hub_label(center, style), CENTER_SHAPE)
     placed: dict[str, list[str]] = {"center": ["ctr"]}
     previous = "ctr"
     for index, (category, members) in enumerate(_lanes_of(entry, ideas)):
@@ -220,7 +228,7 @@ def classic(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...
             href: Callable[[int], str]) -> Flowchart:
     """The seed's shape: centre -> idea, idea -.-> category."""
     chart = Flowchart("LR", _init(style))
-    chart.node("ctr", _hub_label(center, style), "stadium")
+    chart.node("ctr", _hub_label(center, style), CENTER_SHAPE)
     placed: dict[str, list[str]] = {"center": ["ctr"]}
     _add_ideas(chart, entry, list(ideas), placed, style, href)
     used = {i.category for i in ideas}

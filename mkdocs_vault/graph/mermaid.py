@@ -78,6 +78,18 @@ def to_html(source: str) -> str:
 
 _SAFE_HREF_RE = re.compile(r"[A-Za-z0-9#/_.\-]+")
 
+CLASSIC_APPEARANCE: dict[str, str] = {"look": "classic", "layout": "dagre"}
+"""Top-level init keys that draw a flowchart in Mermaid 12 as Mermaid 11 draws it.
+
+Mermaid 12 changed the flowchart defaults: `look: neo` (hexagons get 70 x 32 px of padding on
+top of `flowchart.padding`, stadiums 40 x 24) and `layout: elk` (ranks no longer aligned,
+wider gaps whatever `rankSpacing` says). A diagram's own directive wins over those defaults and
+over the site's `initialize`; Mermaid 11 already defaults to both values.
+"""
+CLASSIC_FLOWCHART: dict[str, int] = {"minNodeWidth": 0}
+"""`flowchart` init keys to the same end: Mermaid 12 widens every label to 120 px by default
+(`minNodeWidth`), so short hub labels made wide nodes. Mermaid 11 ignores the key."""
+
 # Node shapes: Mermaid's brackets around the quoted label.
 SHAPES = {
     "rect": ("[", "]"),

@@ -29,12 +29,6 @@ MIN_LABEL_PX = 12.0
 MIN_CONTRAST = 4.5
 
 
-MERMAID_12_WIDER = (
-    "Mermaid 12.3.0 draws the lanes layout about 37% wider than Mermaid 11.17.2 (1137 px "
-    "against 831 px for this entry), so in a 688 px column its labels are scaled to 10.9 px; "
-    "the layout's sizes are tuned to Mermaid 11")
-
-
 @pytest.fixture(scope="module", params=["11", "12"], ids=["mermaid11", "mermaid12"])
 def zensical_site(request: pytest.FixtureRequest,
                   tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
@@ -82,6 +76,4 @@ def test_deepseek_entry_under_zensical(browser: Any, base_url: str,
         assert any(n["href"] == "#idea-1" for n in graph["nodes"])
         assert page.evaluate("getComputedStyle(document.querySelector('.vault-header'))"
                              ".display") != "inline"  # the stylesheet is applied
-        if version == "12" and smallest < MIN_LABEL_PX:
-            pytest.xfail(f"{MERMAID_12_WIDER} (measured {smallest:.1f} px)")
         assert smallest >= MIN_LABEL_PX
