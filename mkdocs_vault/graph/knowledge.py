@@ -287,12 +287,96 @@ def backlinks(source: nx.MultiDiGraph | Knowledge) -> dict[IdeaRef, list[IdeaRef
 
 
 @dataclass(frozen=True, slots=True)
+class Reason:
+    """Why an entry is related, as data: `reason_text` words it for readers.
+
+    `kind` is `named` (the author names the other entry), `names_this` (the other entry names
+    this one), `linked` (`see` links between them, `count` of them) or the kind of what both
+    have: `speaker`, `host`, `series`, `category`, `tag`, `term` (`names`: all of them,
+    sorted).
+    """
+
+    kind: str
+    names: tuple[str, ...] = ()
+    count: int = 1
+
+
+REASON_STRINGS: dict[str, str] = {
+    "reason_named": "named by the author",
+    "reason_names_this": "names this entry as related",
+    "reason_linked_idea": "linked idea",
+    "reason_linked_ideas": "linked ideas",
+    "reason_speaker": "same speaker: {name}",
+    "reason_speakers": "same speakers: {names}",
+    "reason_host": "same host: {name}",
+    "reason_hosts": "same hosts: {names}",
+    "reason_series": "same series: {name}",
+    "reason_series_many": "same series: {names}",
+    "reason_category": "shared category: {name}",
+    "reason_categories": "{count} shared categories: {names}",
+    "reason_tag": "shared tag: {name}",
+    "reason_tags": "{count} shared tags: {names}",
+    "reason_term": "shared term: {name}",
+    "reason_terms": "{count} shared terms: {names}",
+    "reason_names_separator": ", ",
+    "reason_names_more": "{names}, …",
+    "reason_separator": ", ",
+}
+"""The English words of the reasons (part of `site.settings.DEFAULT_STRINGS`, which other
+languages translate): one template for one name (`{name}`) and one for several (`{names}`,
+the first `REASON_NAMES` of them, and `{count}`, how many in all)."""
+
+REASON_NAMES = 3
+"""Names listed in a reason; `reason_names_more` marks that there are more."""
+
+_REASON_KEYS: dict[str, tuple[str, str]] = {
+    "named": ("reason_named", "reason_named"),
+    "names_this": ("reason_names_this", "reason_names_this"),
+    "linked": ("reason_linked_idea", "reason_linked_ideas"),
+    "speaker": ("reason_speaker", "reason_speakers"),
+    "host": ("reason_host", "reason_hosts"),
+    "series": ("reason_series", "reason_series_many"),
+    "category": ("reason_category", "reason_categories"),
+    "tag": ("reason_tag", "reason_tags"),
+    "term": ("reason_term", "reason_terms"),
+}
+"""The templates of each kind of reason: (one, several)."""
+
+
+def reason_text(reason: Reason, strings: Mapping[str, str] = REASON_STRINGS) -> str:
+    """`reason` in the words of `strings` (a key it lacks is English)."""
+    def word(key: str) -> str:
+        return strings.get(key, REASON_STRINGS[key])
+    one, many = _REASON_KEYS[reason.kind]
+    if not reason.names:
+        return word(one if reason.count == 1 else many).format(count=reason.count)
+    if len(reason.names) == 1:
+        return word(one).format(name=reason.names[0])
+    names = word("reason_names_separator").join(reason.names[:REASON_NAMES])
+    if len(reason.names) > REASON_NAMES:
+        names = word("reason_names_more").format(names=names)
+    return word(many).format(count=len(reason.names), names=names)
+
+
+def reasons_text(reasons: Iterable[Reason], strings: Mapping[str, str] = REASON_STRINGS) -> str:
+    """Several reasons as one line, in the words of `strings`."""
+    separator = strings.get("reason_separator", REASON_STRINGS["reason_separator"])
+    return separator.join(reason_text(reason, strings) for reason in reasons)
+
+
+@dataclass(frozen=True, slots=True)
 class Related:
     """An entry worth reading next, with why."""
 
     uri: str
     score: float
-    reasons: tuple[str, ...]
+    why: tuple[Reason, ...]
+    """The reasons as data, for words in any language (`reason_text`)."""
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The reasons in English (`vault.json` has them)."""
+        return tuple(reason_text(reason) for reason in self.why)
 
 
 WEIGHTS: dict[str, float] = {
@@ -309,7 +393,8 @@ LINK_WEIGHT = 1.5
 MAX_LINKS = 3
 NAMED_BACK_WEIGHT = 2.0
 """When the other entry names this one in its `related`."""
-NAMED = "named by the author"
+NAMED = Reason("named")
+"""The reason of the entries the author names in `related:`."""
 HUB_MIN = 50
 HUB_MAX = 200
 """Default hub cap: 5% of the vault, but at least `HUB_MIN` and at most `HUB_MAX` entries."""
@@ -409,35 +494,19 @@ def _index(graph: nx.MultiDiGraph, terms: int) -> _Index:
                   [[j for _, j in sorted(n)] for n in named], named_by)
 
 
-def _names(items: list[str], limit: int = 3) -> str:
-    shown = ", ".join(items[:limit])
-    return shown + (", …" if len(items) > limit else "")
-
-
-def _reasons(index: _Index, i: int, j: int) -> list[str]:
+def _reasons(index: _Index, i: int, j: int) -> list[Reason]:
     shared = sorted(set(index.features[i]) & set(index.features[j]))
     by_kind: dict[str, list[str]] = defaultdict(list)
     for f in shared:
         by_kind[index.feature_names[f][0]].append(index.labels[f])
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     if index.links[i][j]:
-        count = index.links[i][j]
-        reasons.append("linked ideas" if count > 1 else "linked idea")
+        reasons.append(Reason("linked", count=index.links[i][j]))
     if j in index.named_by[i]:
-        reasons.append("names this entry as related")
-    for kind, one, many in (("speaker", "same speaker", "same speakers"),
-                            ("host", "same host", "same hosts"),
-                            ("series", "same series", "same series")):
+        reasons.append(Reason("names_this"))
+    for kind in ("speaker", "host", "series", "category", "tag", "term"):
         if by_kind[kind]:
-            reasons.append(f"{one if len(by_kind[kind]) == 1 else many}: "
-                           f"{_names(sorted(by_kind[kind]))}")
-    for kind, noun in (("category", "categor"), ("tag", "tag"), ("term", "term")):
-        found = sorted(by_kind[kind])
-        if len(found) == 1:
-            reasons.append(f"shared {noun}{'y' if kind == 'category' else ''}: {found[0]}")
-        elif found:
-            plural = "ies" if kind == "category" else "s"
-            reasons.append(f"{len(found)} shared {noun}{plural}: {_names(found)}")
+            reasons.append(Reason(kind, tuple(sorted(by_kind[kind]))))
     return reasons
 
 

@@ -29,7 +29,8 @@ import networkx as nx
 from mkdocs_vault.graph import colors
 from mkdocs_vault.graph.knowledge import VaultEntry, name_key
 from mkdocs_vault.graph.labels import LABEL_MAX, clip, collapse_spaces, wrap
-from mkdocs_vault.graph.mermaid import Flowchart, escape
+from mkdocs_vault.graph.mermaid import CLASSIC_APPEARANCE, CLASSIC_FLOWCHART, Flowchart, escape
+from mkdocs_vault.site.settings import SiteSettings
 
 SMALL = 30
 MAX_SERIES = 15
@@ -80,8 +81,10 @@ def site_url_of(entries: Sequence[VaultEntry], prefix: str = "") -> UrlOf:
 
 
 def _init() -> dict[str, object]:
+    # As for entry graphs: Mermaid 12 (Zensical's default) drawn like Mermaid 11.
     return {
-        "flowchart": {"nodeSpacing": 12, "rankSpacing": 60, "padding": 8,
+        **CLASSIC_APPEARANCE,
+        "flowchart": {**CLASSIC_FLOWCHART, "nodeSpacing": 12, "rankSpacing": 60, "padding": 8,
                       "useMaxWidth": True, "wrappingWidth": 240},
         "themeVariables": {"fontSize": f"{FONT_SIZE}px"},
     }
@@ -99,10 +102,6 @@ def _click(chart: Flowchart, node: str, href: str) -> None:
         chart.click(node, href)
     except ValueError:
         return
-
-
-def _entries(number: int) -> str:
-    return "1 entry" if number == 1 else f"{number} entries"
 
 
 def _small(entries: Sequence[VaultEntry], url_of: UrlOf) -> Flowchart:
@@ -175,7 +174,9 @@ def _top(counts: Counter[str], limit: int) -> list[str]:
     return [n for n, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 
 
-def _aggregate(graph: nx.MultiDiGraph, url_of: UrlOf) -> Flowchart:
+def _aggregate(graph: nx.MultiDiGraph, url_of: UrlOf, settings: SiteSettings) -> Flowchart:
+    def entries(number: int) -> str:
+        return escape(settings.count("entry_count", number))
     chart = Flowchart("LR", _init())
     series_count, category_count, pairs, color = _tallies(graph)
     label = {n: graph.nodes[n]["label"] for n in (*series_count, *category_count)}
@@ -186,12 +187,12 @@ def _aggregate(graph: nx.MultiDiGraph, url_of: UrlOf) -> Flowchart:
     ids.update({n: f"c{i}" for i, n in enumerate(categories, start=1)})
     for node in series:
         chart.node(ids[node], f"{_lines(label[node], HUB_CHARS, bold=True)}<br>"
-                              f"{_entries(series_count[node])}",
+                              f"{entries(series_count[node])}",
                    "stadium")
         _click(chart, ids[node], url_of("series", label[node]))
     for node in categories:
         chart.node(ids[node], f"{_lines(label[node], HUB_CHARS, bold=True)}<br>"
-                              f"{_entries(category_count[node])}",
+                              f"{entries(category_count[node])}",
                    "round")
         _click(chart, ids[node], url_of("category", label[node]))
     edges: dict[tuple[str, str], int] = {}
@@ -238,13 +239,15 @@ def _aggregate(graph: nx.MultiDiGraph, url_of: UrlOf) -> Flowchart:
 
 
 def overview_graph(entries: Sequence[VaultEntry], graph: nx.MultiDiGraph, *,
-                   url_of: UrlOf, small: int = SMALL) -> Flowchart:
+                   url_of: UrlOf, small: int = SMALL,
+                   settings: SiteSettings | None = None) -> Flowchart:
     """The overview of the vault (see the module docstring); `graph` is `knowledge_graph`'s.
 
     `chart.source()` is the Mermaid text; pass it through `mermaid.to_html` for a page.
     Node ids are generated, labels escaped; nodes whose href `url_of` gives with characters
-    Mermaid cannot take (see `Flowchart.click`) are drawn without a link.
+    Mermaid cannot take (see `Flowchart.click`) are drawn without a link. The words (entry
+    counts) are those of `settings` (English by default).
     """
     if len(entries) <= small:
         return _small(sorted(entries, key=lambda e: e.uri), url_of)
-    return _aggregate(graph, url_of)
+    return _aggregate(graph, url_of, settings or SiteSettings())

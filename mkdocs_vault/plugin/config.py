@@ -44,11 +44,19 @@ STRING_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "referenced_by": (),
     "previous": (),
     "next": (),
+    "graph_name": ("title", "count", "categories"),
+    "graph_name_plain": ("title", "count"),
+    "graph_name_parts": ("name", "parts"),
+    "skip_graph": ("count",),
+    "graph_key_lanes": (),
+    "graph_key_classic": (),
+    "linked_ideas": (),
 }
 """The `str.format` names each string of `DEFAULT_STRINGS` may use (render.py fills them)."""
 
 _SAMPLES: dict[str, object] = {
-    "count": 30, "number": 116, "total": 200, "host": "Lex Fridman", "part": 1, "parts": 2}
+    "count": 30, "number": 116, "total": 200, "host": "Lex Fridman", "part": 1, "parts": 2,
+    "title": "DeepSeek", "categories": 5, "name": "Concept graph of DeepSeek: 30 key ideas"}
 """Values of the right type to try a template with (format specs such as `{number:03d}`)."""
 
 SAMPLE_DATE = datetime.date(2025, 3, 7)

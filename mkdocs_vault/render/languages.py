@@ -1,15 +1,18 @@
 """The words the plugin writes itself, in the languages of Material's `theme.language`.
 
 One table per language, each with the keys of the English one: `headings` (the section
-headings of an entry page, `render.options.DEFAULT_HEADINGS`), `strings` (its header words and
-graph captions, `render.options.DEFAULT_STRINGS`), `site` (the vault-wide pages,
-`site.settings.DEFAULT_STRINGS`) and `problems` (the title of the box a page with errors shows).
+headings of an entry page, `render.options.DEFAULT_HEADINGS`), `strings` (its header words, the
+graph's name, skip link and legend, `render.options.DEFAULT_STRINGS`), `site` (the vault-wide
+pages, the overview's counts and the reasons of related entries, `site.settings.DEFAULT_STRINGS`
+with `graph.knowledge.REASON_STRINGS`) and `problems` (the title of the box a page with errors
+shows).
 A language or a key missing here falls back to English; `mkdocs.yml` can override any string
 (`headings:`, `strings:` of the plugin).
 
 Placeholders (`{count}`, `{number}` ...) are the same as in English: the tests check every
-table against the English one. French puts a no-break space (U+00A0) before a colon, as French
-typography asks; Chinese and Japanese use full-width colons.
+table against the English one. French puts a no-break space (U+00A0) before a colon or a
+semicolon, as French typography asks; Chinese and Japanese use full-width colons and list
+names with the ideographic comma (、).
 """
 
 from __future__ import annotations
@@ -52,6 +55,18 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "referenced_by": "Citada en:",
             "previous": "Anterior:",
             "next": "Siguiente:",
+            "graph_name": ("Mapa conceptual de {title}: {count} ideas clave en {categories} "
+                           "categorías"),
+            "graph_name_plain": "Mapa conceptual de {title}: {count} ideas clave",
+            "graph_name_parts": "{name}, en {parts} partes",
+            "skip_graph": "Saltar el mapa: las {count} ideas clave se enumeran a continuación",
+            "graph_key_lanes": ("Las líneas unen cada idea con su categoría (el hexágono), "
+                                "directamente o a través de la idea anterior; los números son "
+                                "los de la lista de abajo."),
+            "graph_key_classic": ("Una flecha punteada une cada idea con su categoría (en una "
+                                  "pantalla estrecha, una línea va de la categoría a través de "
+                                  "sus ideas); los números son los de la lista de abajo."),
+            "linked_ideas": "Ideas enlazadas:",
         },
         "site": {
             "entries": "Entradas",
@@ -72,6 +87,25 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "host": "Presentador",
             "previous": "Anterior",
             "next": "Siguiente",
+            "reason_named": "indicada por el autor",
+            "reason_names_this": "menciona esta entrada como relacionada",
+            "reason_linked_idea": "idea enlazada",
+            "reason_linked_ideas": "ideas enlazadas",
+            "reason_speaker": "mismo ponente: {name}",
+            "reason_speakers": "mismos ponentes: {names}",
+            "reason_host": "mismo presentador: {name}",
+            "reason_hosts": "mismos presentadores: {names}",
+            "reason_series": "misma serie: {name}",
+            "reason_series_many": "mismas series: {names}",
+            "reason_category": "categoría común: {name}",
+            "reason_categories": "{count} categorías comunes: {names}",
+            "reason_tag": "etiqueta común: {name}",
+            "reason_tags": "{count} etiquetas comunes: {names}",
+            "reason_term": "término común: {name}",
+            "reason_terms": "{count} términos comunes: {names}",
+            "reason_names_separator": ", ",
+            "reason_names_more": "{names}, etc.",
+            "reason_separator": "; ",
         },
         "problems": {
             "title": "Esta entrada no se puede mostrar hasta que se corrijan estos problemas"},
@@ -93,6 +127,20 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "referenced_by": f"Citée dans{_NBSP}:",
             "previous": f"Précédent{_NBSP}:",
             "next": f"Suivant{_NBSP}:",
+            "graph_name": (f"Carte conceptuelle de {{title}}{_NBSP}: {{count}} idées clés "
+                           "réparties en {categories} catégories"),
+            "graph_name_plain": f"Carte conceptuelle de {{title}}{_NBSP}: {{count}} idées clés",
+            "graph_name_parts": "{name}, en {parts} parties",
+            "skip_graph": (f"Passer la carte{_NBSP}: les {{count}} idées clés sont listées "
+                           "ci-dessous"),
+            "graph_key_lanes": ("Des lignes relient chaque idée à sa catégorie (l’hexagone), "
+                                f"directement ou par l’idée qui la précède{_NBSP}; les numéros "
+                                "sont ceux de la liste ci-dessous."),
+            "graph_key_classic": ("Une flèche en pointillés relie chaque idée à sa catégorie "
+                                  "(sur un écran étroit, une ligne part de la catégorie et passe "
+                                  f"par ses idées){_NBSP}; les numéros sont ceux de la liste "
+                                  "ci-dessous."),
+            "linked_ideas": f"Idées liées{_NBSP}:",
         },
         "site": {
             "entries": "Entrées",
@@ -113,6 +161,25 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "host": "Animation",
             "previous": "Précédent",
             "next": "Suivant",
+            "reason_named": "indiquée par l’auteur",
+            "reason_names_this": "cite cette entrée comme associée",
+            "reason_linked_idea": "idée liée",
+            "reason_linked_ideas": "idées liées",
+            "reason_speaker": f"même intervenant{_NBSP}: {{name}}",
+            "reason_speakers": f"mêmes intervenants{_NBSP}: {{names}}",
+            "reason_host": f"même animateur{_NBSP}: {{name}}",
+            "reason_hosts": f"mêmes animateurs{_NBSP}: {{names}}",
+            "reason_series": f"même série{_NBSP}: {{name}}",
+            "reason_series_many": f"mêmes séries{_NBSP}: {{names}}",
+            "reason_category": f"catégorie commune{_NBSP}: {{name}}",
+            "reason_categories": f"{{count}} catégories communes{_NBSP}: {{names}}",
+            "reason_tag": f"étiquette commune{_NBSP}: {{name}}",
+            "reason_tags": f"{{count}} étiquettes communes{_NBSP}: {{names}}",
+            "reason_term": f"terme commun{_NBSP}: {{name}}",
+            "reason_terms": f"{{count}} termes communs{_NBSP}: {{names}}",
+            "reason_names_separator": ", ",
+            "reason_names_more": "{names}, etc.",
+            "reason_separator": f"{_NBSP}; ",
         },
         "problems": {
             "title": "Cette entrée ne peut pas être affichée tant que ces problèmes ne sont pas "
@@ -135,6 +202,18 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "referenced_by": "Erwähnt in:",
             "previous": "Zurück:",
             "next": "Weiter:",
+            "graph_name": "Konzeptgraph zu {title}: {count} Kernideen in {categories} Kategorien",
+            "graph_name_plain": "Konzeptgraph zu {title}: {count} Kernideen",
+            "graph_name_parts": "{name}, in {parts} Teilen",
+            "skip_graph": "Graph überspringen: Die {count} Kernideen sind unten aufgeführt",
+            "graph_key_lanes": ("Linien verbinden jede Idee mit ihrer Kategorie (dem Sechseck), "
+                                "direkt oder über die vorhergehende Idee; die Nummern sind die "
+                                "der Liste unten."),
+            "graph_key_classic": ("Ein gepunkteter Pfeil verbindet jede Idee mit ihrer Kategorie "
+                                  "(auf einem schmalen Bildschirm führt eine Linie von der "
+                                  "Kategorie durch ihre Ideen); die Nummern sind die der Liste "
+                                  "unten."),
+            "linked_ideas": "Verknüpfte Ideen:",
         },
         "site": {
             "entries": "Einträge",
@@ -155,6 +234,25 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "host": "Moderation",
             "previous": "Zurück",
             "next": "Weiter",
+            "reason_named": "vom Autor genannt",
+            "reason_names_this": "nennt diesen Eintrag als verwandt",
+            "reason_linked_idea": "verknüpfte Idee",
+            "reason_linked_ideas": "verknüpfte Ideen",
+            "reason_speaker": "gleicher Sprecher: {name}",
+            "reason_speakers": "gleiche Sprecher: {names}",
+            "reason_host": "gleiche Moderation: {name}",
+            "reason_hosts": "gleiche Moderation: {names}",
+            "reason_series": "gleiche Reihe: {name}",
+            "reason_series_many": "gleiche Reihen: {names}",
+            "reason_category": "gemeinsame Kategorie: {name}",
+            "reason_categories": "{count} gemeinsame Kategorien: {names}",
+            "reason_tag": "gemeinsames Schlagwort: {name}",
+            "reason_tags": "{count} gemeinsame Schlagwörter: {names}",
+            "reason_term": "gemeinsamer Begriff: {name}",
+            "reason_terms": "{count} gemeinsame Begriffe: {names}",
+            "reason_names_separator": ", ",
+            "reason_names_more": "{names} usw.",
+            "reason_separator": "; ",
         },
         "problems": {
             "title": "Dieser Eintrag kann erst angezeigt werden, wenn diese Probleme behoben sind"},
@@ -176,6 +274,16 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "referenced_by": "被引用于：",
             "previous": "上一篇：",
             "next": "下一篇：",
+            "graph_name": "{title}的概念图：{count} 条核心观点，分属 {categories} 个类别",
+            "graph_name_plain": "{title}的概念图：{count} 条核心观点",
+            "graph_name_parts": "{name}，分为 {parts} 部分",
+            "skip_graph": "跳过概念图：下方列出了全部 {count} 条核心观点",
+            "graph_key_lanes": ("每条观点都以连线连到其类别（六边形），或直接相连，"
+                                "或经由前一条观点；编号与下方列表中的编号一致。"),
+            "graph_key_classic": ("虚线箭头将每条观点连到其类别"
+                                  "（在窄屏上，一条线从类别出发依次穿过其观点）；"
+                                  "编号与下方列表中的编号一致。"),
+            "linked_ideas": "关联观点：",
         },
         "site": {
             "entries": "条目",
@@ -196,6 +304,25 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "host": "主持人",
             "previous": "上一篇",
             "next": "下一篇",
+            "reason_named": "作者指定",
+            "reason_names_this": "将本条目列为相关条目",
+            "reason_linked_idea": "关联观点",
+            "reason_linked_ideas": "关联观点",
+            "reason_speaker": "同一主讲人：{name}",
+            "reason_speakers": "相同主讲人：{names}",
+            "reason_host": "同一主持人：{name}",
+            "reason_hosts": "相同主持人：{names}",
+            "reason_series": "同一系列：{name}",
+            "reason_series_many": "相同系列：{names}",
+            "reason_category": "共同类别：{name}",
+            "reason_categories": "{count} 个共同类别：{names}",
+            "reason_tag": "共同标签：{name}",
+            "reason_tags": "{count} 个共同标签：{names}",
+            "reason_term": "共同关键词：{name}",
+            "reason_terms": "{count} 个共同关键词：{names}",
+            "reason_names_separator": "、",
+            "reason_names_more": "{names}等",
+            "reason_separator": "；",
         },
         "problems": {"title": "修复以下问题后才能显示此条目"},
     },
@@ -216,6 +343,16 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "referenced_by": "被引用於：",
             "previous": "上一篇：",
             "next": "下一篇：",
+            "graph_name": "{title}的概念圖：{count} 條核心觀點，分屬 {categories} 個類別",
+            "graph_name_plain": "{title}的概念圖：{count} 條核心觀點",
+            "graph_name_parts": "{name}，分為 {parts} 部分",
+            "skip_graph": "跳過概念圖：下方列出了全部 {count} 條核心觀點",
+            "graph_key_lanes": ("每條觀點都以連線連到其類別（六邊形），或直接相連，"
+                                "或經由前一條觀點；編號與下方列表中的編號一致。"),
+            "graph_key_classic": ("虛線箭頭將每條觀點連到其類別"
+                                  "（在窄螢幕上，一條線從類別出發依次穿過其觀點）；"
+                                  "編號與下方列表中的編號一致。"),
+            "linked_ideas": "關聯觀點：",
         },
         "site": {
             "entries": "條目",
@@ -236,6 +373,25 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "host": "主持人",
             "previous": "上一篇",
             "next": "下一篇",
+            "reason_named": "作者指定",
+            "reason_names_this": "將本條目列為相關條目",
+            "reason_linked_idea": "關聯觀點",
+            "reason_linked_ideas": "關聯觀點",
+            "reason_speaker": "同一主講人：{name}",
+            "reason_speakers": "相同主講人：{names}",
+            "reason_host": "同一主持人：{name}",
+            "reason_hosts": "相同主持人：{names}",
+            "reason_series": "同一系列：{name}",
+            "reason_series_many": "相同系列：{names}",
+            "reason_category": "共同類別：{name}",
+            "reason_categories": "{count} 個共同類別：{names}",
+            "reason_tag": "共同標籤：{name}",
+            "reason_tags": "{count} 個共同標籤：{names}",
+            "reason_term": "共同關鍵詞：{name}",
+            "reason_terms": "{count} 個共同關鍵詞：{names}",
+            "reason_names_separator": "、",
+            "reason_names_more": "{names}等",
+            "reason_separator": "；",
         },
         "problems": {"title": "修正以下問題後才能顯示此條目"},
     },
@@ -256,6 +412,18 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "referenced_by": "Citada em:",
             "previous": "Anterior:",
             "next": "Próxima:",
+            "graph_name": ("Mapa conceitual de {title}: {count} ideias-chave em {categories} "
+                           "categorias"),
+            "graph_name_plain": "Mapa conceitual de {title}: {count} ideias-chave",
+            "graph_name_parts": "{name}, em {parts} partes",
+            "skip_graph": "Pular o mapa: as {count} ideias-chave estão listadas abaixo",
+            "graph_key_lanes": ("Linhas ligam cada ideia à sua categoria (o hexágono), "
+                                "diretamente ou por meio da ideia anterior; os números são os da "
+                                "lista abaixo."),
+            "graph_key_classic": ("Uma seta pontilhada liga cada ideia à sua categoria (em uma "
+                                  "tela estreita, uma linha vai da categoria passando por suas "
+                                  "ideias); os números são os da lista abaixo."),
+            "linked_ideas": "Ideias vinculadas:",
         },
         "site": {
             "entries": "Entradas",
@@ -276,6 +444,25 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "host": "Apresentação",
             "previous": "Anterior",
             "next": "Próxima",
+            "reason_named": "indicada pelo autor",
+            "reason_names_this": "cita esta entrada como relacionada",
+            "reason_linked_idea": "ideia vinculada",
+            "reason_linked_ideas": "ideias vinculadas",
+            "reason_speaker": "mesmo palestrante: {name}",
+            "reason_speakers": "mesmos palestrantes: {names}",
+            "reason_host": "mesmo apresentador: {name}",
+            "reason_hosts": "mesmos apresentadores: {names}",
+            "reason_series": "mesma série: {name}",
+            "reason_series_many": "mesmas séries: {names}",
+            "reason_category": "categoria em comum: {name}",
+            "reason_categories": "{count} categorias em comum: {names}",
+            "reason_tag": "tag em comum: {name}",
+            "reason_tags": "{count} tags em comum: {names}",
+            "reason_term": "termo em comum: {name}",
+            "reason_terms": "{count} termos em comum: {names}",
+            "reason_names_separator": ", ",
+            "reason_names_more": "{names} etc.",
+            "reason_separator": "; ",
         },
         "problems": {
             "title": "Esta entrada não pode ser exibida até que estes problemas sejam corrigidos"},
@@ -297,6 +484,19 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "referenced_by": "Citata in:",
             "previous": "Precedente:",
             "next": "Successiva:",
+            "graph_name": ("Mappa concettuale di {title}: {count} idee chiave in {categories} "
+                           "categorie"),
+            "graph_name_plain": "Mappa concettuale di {title}: {count} idee chiave",
+            "graph_name_parts": "{name}, in {parts} parti",
+            "skip_graph": "Salta la mappa: le {count} idee chiave sono elencate qui sotto",
+            "graph_key_lanes": ("Le linee collegano ogni idea alla sua categoria (l’esagono), "
+                                "direttamente o tramite l’idea precedente; i numeri sono quelli "
+                                "dell’elenco qui sotto."),
+            "graph_key_classic": ("Una freccia punteggiata collega ogni idea alla sua categoria "
+                                  "(su uno schermo stretto, una linea parte dalla categoria e "
+                                  "attraversa le sue idee); i numeri sono quelli dell’elenco qui "
+                                  "sotto."),
+            "linked_ideas": "Idee collegate:",
         },
         "site": {
             "entries": "Voci",
@@ -317,6 +517,25 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "host": "Conduzione",
             "previous": "Precedente",
             "next": "Successiva",
+            "reason_named": "indicata dall’autore",
+            "reason_names_this": "indica questa voce come correlata",
+            "reason_linked_idea": "idea collegata",
+            "reason_linked_ideas": "idee collegate",
+            "reason_speaker": "stesso relatore: {name}",
+            "reason_speakers": "stessi relatori: {names}",
+            "reason_host": "stesso conduttore: {name}",
+            "reason_hosts": "stessi conduttori: {names}",
+            "reason_series": "stessa serie: {name}",
+            "reason_series_many": "stesse serie: {names}",
+            "reason_category": "categoria in comune: {name}",
+            "reason_categories": "{count} categorie in comune: {names}",
+            "reason_tag": "tag in comune: {name}",
+            "reason_tags": "{count} tag in comune: {names}",
+            "reason_term": "termine in comune: {name}",
+            "reason_terms": "{count} termini in comune: {names}",
+            "reason_names_separator": ", ",
+            "reason_names_more": "{names} ecc.",
+            "reason_separator": "; ",
         },
         "problems": {
             "title": "Questa voce non può essere mostrata finché questi problemi non saranno "
@@ -339,6 +558,17 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "referenced_by": "参照元：",
             "previous": "前へ：",
             "next": "次へ：",
+            "graph_name": ("{title}の概念マップ：{categories} カテゴリー、"
+                           "{count} 件の重要なポイント"),
+            "graph_name_plain": "{title}の概念マップ：{count} 件の重要なポイント",
+            "graph_name_parts": "{name}（{parts} パート）",
+            "skip_graph": "マップを飛ばす：{count} 件の重要なポイントは下の一覧にあります",
+            "graph_key_lanes": ("線は各アイデアをそのカテゴリー（六角形）に、"
+                                "直接または前のアイデアを経由して結びます。番号は下の一覧の番号です。"),
+            "graph_key_classic": ("点線の矢印が各アイデアをそのカテゴリーに結びます"
+                                  "（狭い画面では、カテゴリーからそのアイデアを順にたどる線に"
+                                  "なります）。番号は下の一覧の番号です。"),
+            "linked_ideas": "リンクされたアイデア：",
         },
         "site": {
             "entries": "エントリー",
@@ -359,6 +589,25 @@ _TABLES: dict[str, dict[str, dict[str, str]]] = {
             "host": "司会",
             "previous": "前へ",
             "next": "次へ",
+            "reason_named": "作成者が指定",
+            "reason_names_this": "このエントリーを関連として挙げています",
+            "reason_linked_idea": "リンクされたアイデア",
+            "reason_linked_ideas": "リンクされたアイデア",
+            "reason_speaker": "同じ講演者：{name}",
+            "reason_speakers": "同じ講演者：{names}",
+            "reason_host": "同じ司会：{name}",
+            "reason_hosts": "同じ司会：{names}",
+            "reason_series": "同じシリーズ：{name}",
+            "reason_series_many": "同じシリーズ：{names}",
+            "reason_category": "共通のカテゴリー：{name}",
+            "reason_categories": "共通のカテゴリー {count} 件：{names}",
+            "reason_tag": "共通のタグ：{name}",
+            "reason_tags": "共通のタグ {count} 件：{names}",
+            "reason_term": "共通の用語：{name}",
+            "reason_terms": "共通の用語 {count} 件：{names}",
+            "reason_names_separator": "、",
+            "reason_names_more": "{names}など",
+            "reason_separator": "／",
         },
         "problems": {"title": "次の問題を修正するまで、このエントリーは表示できません"},
     },

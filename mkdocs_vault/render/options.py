@@ -29,8 +29,22 @@ DEFAULT_STRINGS = {
     "referenced_by": "Referenced by:",
     "previous": "Previous:",
     "next": "Next:",
+    "graph_name": "Concept graph of {title}: {count} key ideas in {categories} categories",
+    "graph_name_plain": "Concept graph of {title}: {count} key ideas",
+    "graph_name_parts": "{name}, in {parts} parts",
+    "skip_graph": "Skip the graph: the {count} key ideas are listed below",
+    "graph_key_lanes": "Lines join each idea to its category (the hexagon), directly or through "
+                       "the idea before it; the numbers are those of the list below.",
+    "graph_key_classic": "A dotted arrow joins each idea to its category (on a narrow screen, a "
+                         "line runs from the category through its ideas); the numbers are those "
+                         "of the list below.",
+    "linked_ideas": "Linked ideas:",
 }
-"""Words of the header and graph captions, for sites in other languages."""
+"""Words of the header, the graph and its legend, for sites in other languages.
+
+`graph_name` names the graph's figure for screen readers (`graph_name_plain` when no idea has
+a category; `graph_name_parts` adds the number of parts to either, `{name}`); `skip_graph` is
+the link past the graph; `graph_key_*` say what the lines of each layout mean."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ import datetime as dt
 import difflib
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from mkdocs_vault.graph import colors
@@ -26,7 +26,7 @@ from mkdocs_vault.model import SECTIONS, Entry, Idea
 from mkdocs_vault.render.extras import EntryExtras, Link
 from mkdocs_vault.render.fragments import Fragments, new_nonce
 from mkdocs_vault.render.markdown import MarkdownFields
-from mkdocs_vault.render.options import PROBLEMS_TITLE_EN, RenderOptions
+from mkdocs_vault.render.options import DEFAULT_STRINGS, PROBLEMS_TITLE_EN, RenderOptions
 from mkdocs_vault.render.sanitize import encode_braces
 
 # Any indentation: a marker may sit inside content tabs or a details block (indented by 4).
@@ -224,18 +224,20 @@ def graph(page: _Page, center: str) -> str:
                            f'vault-narrow"><code>{to_html(phone.source())}</code></pre></div>')
     count = len(entry.ideas)
     shown = len({i.category for i in entry.ideas if entry.category(i.category)})
-    name = (f"Concept graph of {center}: {count} key ideas"
-            + (f" in {shown} categories" if shown else "")
-            + ("" if len(pairs) == 1 else f", in {len(pairs)} parts"))
+    words = options.strings
+    name = (words["graph_name"].format(title=center, count=count, categories=shown) if shown
+            else words["graph_name_plain"].format(title=center, count=count))
+    if len(pairs) > 1:
+        name = words["graph_name_parts"].format(name=name, parts=len(pairs))
     skip = (f'<a class="vault-skip" href="#{IDEA_ANCHOR.format(number=entry.ideas[0].number)}">'
-            f"Skip the graph: the {count} key ideas are listed below</a>") if entry.ideas else ""
+            f'{text(words["skip_graph"].format(count=count))}</a>') if entry.ideas else ""
     body = (skip + '<div class="vault-wide">' + "".join(wide_html) + "</div>"
             + '<div class="vault-phone">' + "".join(narrow_html) + "</div>")
     out = _heading(options, "graph")
     out += page.block(f'<div class="vault-graphs" role="figure" aria-label="{attr(name)}">',
                       body)
     if options.legend and (entry.categories or link_pairs(entry.ideas)):
-        out += page.block('<div class="vault-legend">', legend(entry, layout))
+        out += page.block('<div class="vault-legend">', legend(entry, layout, words))
     return out
 
 
@@ -259,10 +261,12 @@ def _tag(color: str, label: str, extra: str = "") -> str:
             f"{text(label)}{extra}</span>")
 
 
-def legend(entry: Entry, layout: str = "lanes") -> str:
+def legend(entry: Entry, layout: str = "lanes", strings: Mapping[str, str] | None = None) -> str:
     """Key to the graph: one tag per category with its number of ideas, what the lines mean,
     and the links between ideas (not drawn as edges: they would pull cards out of their
-    lanes), each idea number a link to its list item."""
+    lanes), each idea number a link to its list item. The words are those of `strings`
+    (`RenderOptions.strings`; English by default)."""
+    words = DEFAULT_STRINGS if strings is None else strings
     tags = []
     for category in entry.categories:
         count = sum(1 for i in entry.ideas if i.category == category.key)
@@ -270,12 +274,8 @@ def legend(entry: Entry, layout: str = "lanes") -> str:
                          f' <span class="vault-count">{count}</span>'))
     out = f'<p class="vault-tags">{" ".join(tags)}</p>' if tags else ""
     if entry.categories:
-        how = ("Lines join each idea to its category (the hexagon), directly or through the "
-               "idea before it; the numbers are those of the list below."
-               if layout != "classic" else
-               "A dotted arrow joins each idea to its category (on a narrow screen, a line runs "
-               "from the category through its ideas); the numbers are those of the list below.")
-        out += f'<p class="vault-key">{how}</p>'
+        how = words["graph_key_classic" if layout == "classic" else "graph_key_lanes"]
+        out += f'<p class="vault-key">{text(how)}</p>'
     pairs = link_pairs(entry.ideas)
     if pairs:
         label = {i.number: i.label for i in entry.ideas}
@@ -284,7 +284,7 @@ def legend(entry: Entry, layout: str = "lanes") -> str:
             return (f'<a href="#{IDEA_ANCHOR.format(number=number)}" title="{attr(label[number])}">'
                     f"{number}</a>")
         shown = ", ".join(f"{ref(a)}&#8202;&#8596;&#8202;{ref(b)}" for a, b in pairs)
-        out += f'<p class="vault-links">Linked ideas: {shown}</p>'
+        out += f'<p class="vault-links">{text(words["linked_ideas"])} {shown}</p>'
     return out
 
 

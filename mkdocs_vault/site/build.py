@@ -24,6 +24,7 @@ from mkdocs_vault.graph.knowledge import (
     VaultEntry,
     backlinks,
     knowledge_graph,
+    reasons_text,
     related_entries,
     resolve,
 )
@@ -75,7 +76,7 @@ def build_vault(entries: Mapping[str, Entry], titles: Mapping[str, str], url: Ur
     overview = _overview(records, knowledge.graph, site_entries, settings, url)
     pages = generate(site_entries, settings, overview=overview)
     extras = _extras(entries, shown, ranked, backlinks(knowledge), prev_next(site_entries),
-                     knowledge.problems)
+                     knowledge.problems, settings)
     extras = _with_vault_links(extras, entries, page_uris(site_entries, settings), settings)
     return VaultBuild(
         pages=pages,
@@ -99,7 +100,7 @@ def _overview(records: list[VaultEntry], graph: nx.MultiDiGraph, site_entries: l
         uri = target(name) if target else name
         return relative_url(index_url, url(uri)) if uri else ""
 
-    chart = overview_graph(records, graph, url_of=url_of)
+    chart = overview_graph(records, graph, url_of=url_of, settings=settings)
     return (f'<div class="vault-graph vault-overview" '
             f'style="--md-mermaid-label-fg-color:{colors.LABEL_COLOR}">\n'
             f'<pre class="mermaid"><code>{to_html(chart.source())}</code></pre>\n</div>')
@@ -115,11 +116,11 @@ def relative_url(from_url: str, to_url: str) -> str:
 def _extras(entries: Mapping[str, Entry], shown: Mapping[str, str],
             ranked: Mapping[str, list[Related]], referenced: Mapping[tuple[str, int],
             list[tuple[str, int]]], neighbours: Mapping[str, tuple[str | None, str | None]],
-            problems: list[LinkProblem]) -> dict[str, EntryExtras]:
+            problems: list[LinkProblem], settings: SiteSettings) -> dict[str, EntryExtras]:
     broken = {(p.uri, p.idea, p.index) for p in problems if p.idea is not None}
     out = {}
     for uri, entry in entries.items():
-        related = tuple(Link(shown[r.uri], r.uri, note=", ".join(r.reasons))
+        related = tuple(Link(shown[r.uri], r.uri, note=reasons_text(r.why, settings.strings))
                         for r in ranked.get(uri, []))
         see = {}
         for idea in entry.ideas:

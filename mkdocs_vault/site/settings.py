@@ -7,6 +7,7 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from mkdocs_vault.graph.knowledge import REASON_STRINGS
 from mkdocs_vault.graph.labels import collapse_spaces
 from mkdocs_vault.model import Entry
 
@@ -29,8 +30,10 @@ DEFAULT_STRINGS: dict[str, str] = {
     "host": "Host",
     "previous": "Previous",
     "next": "Next",
+    **REASON_STRINGS,
 }
-"""Every word the generated pages show readers; `strings` in `SiteSettings` overrides any."""
+"""Every word the generated pages show readers; `strings` in `SiteSettings` overrides any.
+The `reason_*` ones word why an entry is related (`graph.knowledge.reason_text`)."""
 
 SLUG = "{slug}"
 

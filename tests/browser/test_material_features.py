@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from mkdocs_vault.graph.knowledge import Reason, reason_text
 from mkdocs_vault.render import languages
 from mkdocs_vault.render.page import plain
 from tests.browser.conftest import MEASURE_JS, VIEWPORT, serve
@@ -367,6 +368,7 @@ def _language_site(site: SiteBuilder, lang: str) -> SiteBuilder:
         "number": 1, "total": 12, "host": "Lex Fridman",
         "source": {"title": "Podcast #1", "url": "https://example.com/1"}}
     first["ideas"][0]["see"] = ["b.md#idea-2"]
+    first["ideas"][1]["links"] = [4]
     site.entry("a.md", first, title="Primera")
     site.entry("b.md", entry_data("Dos", ideas=6) | {"number": 2, "speakers": ["Ada Lovelace"]},
                title="Segunda")
@@ -404,8 +406,21 @@ def test_generated_words_follow_theme_language(browser: Any, site: SiteBuilder,
     assert shown(words["previous"]) in b
     part = re.escape(shown(words["graph_part"].format(part=1, parts=0))).replace("0", r"\d+")
     assert re.search(part, big)
+    # The graph's own words: the figure's name, the skip link, the legend.
+    name = words["graph_name"].format(title="Uno hub", count=6, categories=3)
+    assert f'role="figure" aria-label="{shown(name)}"' in a
+    big_name = words["graph_name_parts"].format(
+        name=words["graph_name"].format(title="Grande hub", count=12, categories=3), parts=0)
+    assert re.search('aria-label="' + re.escape(shown(big_name)).replace("0", r"\d+") + '"', big)
+    assert f">{shown(words['skip_graph'].format(count=6))}</a>" in a
+    assert f'<p class="vault-key">{shown(words["graph_key_lanes"])}</p>' in a
+    assert f'<p class="vault-links">{shown(words["linked_ideas"])} <a ' in a
+    # Why b is related to a, in the site's words.
+    for reason in (Reason("linked"), Reason("series", ("Talks",))):
+        assert shown(reason_text(reason, site_words)) in a, reason
     for english in ("Concept Graph", "Key Ideas", "Related entries", "Host:", "Referenced by",
-                    "Part 1 of"):
+                    "Part 1 of", "Concept graph of", "Skip the graph", "key ideas", "Lines join",
+                    "Linked ideas", "linked idea", "same series", "shared categor", " entries<"):
         assert english not in a + b + big, english
 
     # The vault pages are Markdown, their words written by `plain` (punctuation as references).

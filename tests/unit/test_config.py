@@ -143,7 +143,8 @@ def test_numbers_out_of_range(options: dict[str, Any], key: str, message: str) -
     ({"strings": {"of": 3}}, "strings", "Sub-option 'of': expected text, got 3"),
     ({"strings": {"hots": "Gastgeber: {host}"}}, "strings",
      "unknown string 'hots'; did you mean 'host'? (known: number, of, host, source, "
-     "graph_part, see, referenced_by, previous, next)"),
+     "graph_part, see, referenced_by, previous, next, graph_name, graph_name_plain, "
+     "graph_name_parts, skip_graph, graph_key_lanes, graph_key_classic, linked_ideas)"),
     ({"strings": "Nr. {number}"}, "strings",
      "expected a mapping of string names to text, got 'Nr. {number}'"),
 ])

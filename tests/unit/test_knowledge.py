@@ -10,17 +10,26 @@ import time
 import pytest
 
 from mkdocs_vault.graph.knowledge import (
+    REASON_STRINGS,
     LinkProblem,
+    Reason,
     Related,
     VaultEntry,
     backlinks,
     knowledge_graph,
+    reason_text,
+    reasons_text,
     related_entries,
     resolve,
 )
 from mkdocs_vault.model import Category, Entry, Idea
 
 LN2 = math.log(2)
+
+
+def worded(related: list[Related]) -> list[tuple[str, float, tuple[str, ...]]]:
+    """Related entries with their reasons in English, as readers and `vault.json` see them."""
+    return [(r.uri, r.score, r.reasons) for r in related]
 
 WORDS = ("chips compute energy training inference scaling robots biology physics markets "
          "policy safety memory language vision search agents protein fusion rockets "
@@ -155,17 +164,21 @@ def test_self_references_are_problems() -> None:
 def test_related_exact() -> None:
     related = related_entries(knowledge_graph(small_vault()), terms=0)
     ab = 1.5 + (1.0 + 0.25 + 0.5 + 0.75 + 1.0) / LN2
-    assert related["a.md"] == [
-        Related("other/c.md", round(1.5 + 0.75 / LN2, 4),
-                ("named by the author", "linked idea", "shared category: Open")),
-        Related("b.md", round(ab, 4),
-                ("linked idea", "same speaker: Dylan Patel", "same host: Lex",
-                 "same series: Chips Talks", "shared category: Cost", "shared tag: chips")),
+    assert worded(related["a.md"]) == [
+        ("other/c.md", round(1.5 + 0.75 / LN2, 4),
+         ("named by the author", "linked idea", "shared category: Open")),
+        ("b.md", round(ab, 4),
+         ("linked idea", "same speaker: Dylan Patel", "same host: Lex",
+          "same series: Chips Talks", "shared category: Cost", "shared tag: chips")),
     ]
+    assert related["a.md"][1].why == (
+        Reason("linked"), Reason("speaker", ("Dylan Patel",)), Reason("host", ("Lex",)),
+        Reason("series", ("Chips Talks",)), Reason("category", ("Cost",)),
+        Reason("tag", ("chips",)))
     assert [r.uri for r in related["b.md"]] == ["a.md"]
-    assert related["other/c.md"] == [
-        Related("a.md", round(1.5 + 2.0 + 0.75 / LN2, 4),
-                ("linked idea", "names this entry as related", "shared category: Open"))]
+    assert worded(related["other/c.md"]) == [
+        ("a.md", round(1.5 + 2.0 + 0.75 / LN2, 4),
+         ("linked idea", "names this entry as related", "shared category: Open"))]
     assert related["d.md"] == []
 
 
@@ -182,6 +195,36 @@ def test_related_k_ties_and_plurals() -> None:
                                           "2 shared tags: t1, t2")
 
 
+@pytest.mark.parametrize(("reason", "english"), [
+    (Reason("named"), "named by the author"),
+    (Reason("names_this"), "names this entry as related"),
+    (Reason("linked"), "linked idea"),
+    (Reason("linked", count=3), "linked ideas"),
+    (Reason("speaker", ("Ada",)), "same speaker: Ada"),
+    (Reason("speaker", ("Ada", "Bo")), "same speakers: Ada, Bo"),
+    (Reason("host", ("Lex", "Tim")), "same hosts: Lex, Tim"),
+    (Reason("series", ("A", "B")), "same series: A, B"),
+    (Reason("category", ("Cost",)), "shared category: Cost"),
+    (Reason("category", ("a", "b", "c", "d")), "4 shared categories: a, b, c, …"),
+    (Reason("tag", ("t1", "t2", "t3")), "3 shared tags: t1, t2, t3"),
+    (Reason("term", ("photonic",)), "shared term: photonic"),
+])
+def test_reasons_in_english(reason: Reason, english: str) -> None:
+    assert reason_text(reason) == english
+
+
+def test_reasons_in_other_words() -> None:
+    """Reasons are data: any table of words (a site's language) words them; a key it lacks
+    is English."""
+    words = {"reason_categories": "{count} categorías comunes: {names}",
+             "reason_names_separator": "、", "reason_names_more": "{names}等",
+             "reason_separator": "；"}
+    reasons = (Reason("category", ("a", "b", "c", "d")), Reason("named"))
+    assert reasons_text(reasons, words) == "4 categorías comunes: a、b、c等；named by the author"
+    assert reasons_text(reasons) == "4 shared categories: a, b, c, …, named by the author"
+    assert all(key.startswith("reason_") for key in REASON_STRINGS)
+
+
 def test_related_terms() -> None:
     def entry(text: str) -> Entry:
         return Entry(ideas=(idea(1, text, category=None),))
@@ -189,8 +232,8 @@ def test_related_terms() -> None:
              VaultEntry("b.md", "b/", entry("Photonic chips and interconnects, [see](https://x.io)")),
              VaultEntry("c.md", "c/", entry("Gardening about tomatoes"))]
     related = related_entries(knowledge_graph(vault))
-    assert related["a.md"] == [Related("b.md", round(2 * 0.5 / LN2, 4),
-                                       ("2 shared terms: interconnects, photonic",))]
+    assert worded(related["a.md"]) == [("b.md", round(2 * 0.5 / LN2, 4),
+                                        ("2 shared terms: interconnects, photonic",))]
     assert related["c.md"] == []
 
 
@@ -202,8 +245,8 @@ def test_hubs_still_count() -> None:
              for i in range(6)]
     graph = knowledge_graph(vault).graph
     related = related_entries(graph, hub_cap=3, terms=0)
-    assert related["e0.md"] == [Related("e1.md", round(1 / LN2 + 0.5 / math.log(6), 4),
-                                        ("same speaker: P0", "same series: Big"))]
+    assert worded(related["e0.md"]) == [("e1.md", round(1 / LN2 + 0.5 / math.log(6), 4),
+                                         ("same speaker: P0", "same series: Big"))]
     assert len(related_entries(graph, hub_cap=10, terms=0)["e0.md"]) == 5
 
 

@@ -9,6 +9,8 @@ import pytest
 from mkdocs_vault.graph.knowledge import VaultEntry, knowledge_graph
 from mkdocs_vault.graph.overview import overview_graph, site_url_of, slug
 from mkdocs_vault.model import Category, Entry, Idea
+from mkdocs_vault.render import languages
+from mkdocs_vault.site.settings import SiteSettings
 from tests.unit.test_knowledge import small_vault, synthetic_vault
 
 CLICK_RE = re.compile(r'^click (\w+) href "([^"]*)"$', re.MULTILINE)
@@ -92,3 +94,18 @@ def test_large_vault_without_series_shows_categories() -> None:
     assert "~~~" in chart.source()
     assert "-->" not in chart.source()
     assert "---" not in chart.source()
+
+
+@pytest.mark.parametrize(("lang", "many"), [("en", " entries"), ("es", " entradas"),
+                                            ("de", " Einträge"), ("zh", " 个条目")])
+def test_large_vault_counts_in_the_site_s_words(lang: str, many: str) -> None:
+    """The hubs' entry counts are the site strings (`entry_count`), English by default."""
+    vault = synthetic_vault(100)
+    graph = knowledge_graph(vault).graph
+    settings = SiteSettings(strings=languages.site_strings(lang))
+    source = overview_graph(vault, graph, url_of=site_url_of(vault), settings=settings).source()
+    hubs = re.findall(r"^[sc]\d+\(", source, re.MULTILINE)
+    assert hubs
+    assert len(re.findall(r"<br>\d+" + re.escape(many) + '"', source)) == len(hubs)
+    if lang == "en":
+        assert source == overview_graph(vault, graph, url_of=site_url_of(vault)).source()
