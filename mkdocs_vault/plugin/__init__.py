@@ -41,14 +41,16 @@ from mkdocs_vault.loading.pages import (
 )
 from mkdocs_vault.loading.problems import Problem
 from mkdocs_vault.model import Category
+from mkdocs_vault.plugin.cache import BuildState
 from mkdocs_vault.plugin.config import VaultConfig, render_options, vault_categories
 from mkdocs_vault.plugin.navigation import without as _without
 from mkdocs_vault.plugin.search import add_idea_records, broken_idea_links
+from mkdocs_vault.plugin.timing import timed
 from mkdocs_vault.render import languages
 from mkdocs_vault.render.extras import EntryExtras
 from mkdocs_vault.render.fragments import Fragments, new_nonce
 from mkdocs_vault.render.markdown import MarkdownFields, Resolve, choose_extensions
-from mkdocs_vault.render.page import render_page, render_problems
+from mkdocs_vault.render.page import Rendered, render_page, render_problems
 from mkdocs_vault.site import SeriesInfo, SiteSettings, place_listing
 from mkdocs_vault.site.build import build_vault
 
@@ -93,8 +95,6 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self._vault_pages: set[str] = set()
         """Source paths of the vault-wide pages of this build."""
         self._dirty = False
-        self._vault_digest = ""
-        """What the vault-wide data was computed from in the previous build (for --dirty)."""
         """Generated listings for authors' own pages at a generated page's path."""
         self._sources: dict[str, str] = {}
         """Source paths of pages whose content the plugin replaced (MkDocs then forgets it)."""
@@ -103,11 +103,13 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self._reported: set[tuple[str, str]] = set()
         self._build_config: MkDocsConfig | None = None
         self._config_dir = "."
+        self.state = BuildState()
+        """vault cache: the on-disk cache, what --dirty compares, the timers (cache.py)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self._cache.clear()
         self._dirty = dirty
-        self._vault_digest = ""
+        self.state = BuildState()  # vault cache: a new session reads only what is on disk
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # mkdocs-static-i18n builds each further language by calling `build()` again with the
@@ -130,6 +132,9 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self.fields = self._fields(config)
         self._config_dir = os.path.dirname(config.config_file_path or ".") or "."
         self.mermaid_js = self._find_mermaid(self.config.mermaid_js)
+        # vault cache: where it is, and what every page's key includes
+        self.state.configure(self.config, self._config_dir, self.options,
+                             (config.markdown_extensions, config.mdx_configs), config.site_dir)
         if config.theme.name != "material":
             log.warning(
                 "concept graphs are drawn by Material for MkDocs' Mermaid support; with theme "
@@ -187,6 +192,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             self._vault_wide(files, config)
         return files
 
+    @timed("vault-wide")
     def _vault_wide(self, files: Files, config: MkDocsConfig) -> None:
         """Generated pages, exports, and what entries show of each other."""
         valid = {uri: p.entry for uri, p in self.vault.pages.items() if p.ok and p.entry}
@@ -216,9 +222,14 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             found = files.get_file_from_path(uri)
             return found.url if found is not None else _url_of(uri, directory_urls)
 
-        build = build_vault(valid, {u: t for u, t in titles.items() if t}, url, settings,
-                            related=self.config.related)
-        self._rebuild_dependents(files)
+        shown = {u: t for u, t in titles.items() if t}
+        related = self.config.related
+        # vault cache: the vault-wide results from disk when no entry changed
+        keys = [(u, self._cache[u][0]) for u in sorted(valid)
+                if u in self._cache and self._cache[u][1] is self.vault.pages[u]]
+        build = self.state.vault_wide(
+            (keys, shown, settings, related) if len(keys) == len(valid) else None, url,
+            lambda url: build_vault(valid, shown, url, settings, related=related))
         for problem in build.problems:
             loaded = self.vault.pages[problem.uri]
             line = loaded.lines.get(problem.field)
@@ -230,23 +241,32 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             if uri in existing:
                 self._listings[uri] = page.listing  # the author's own page wins
             else:
-                files.append(File.generated(config, uri, content=page.markdown))
+                # vault cache: under --dirty, MkDocs rebuilds only generated pages that changed
+                source = self.state.generated_path(uri, page.markdown, dirty=self._dirty)
+                files.append(File.generated(config, uri, abs_src_path=source) if source else
+                             File.generated(config, uri, content=page.markdown))
         if self.config.exports:
             files.append(File.generated(config, "vault.json", content=build.json))
             files.append(File.generated(config, "vault.graphml", content=build.graphml))
         self.extras = build.extras
+        self._rebuild_dependents(files)
 
     def _rebuild_dependents(self, files: Files) -> None:
-        """Under `--dirty`, MkDocs skips pages whose file did not change, but every entry shows
-        data of the others (related, backlinks, prev/next): when any entry changed, all entry
-        pages are rebuilt (the generated pages always are)."""
-        vault_digest = digest("".join(f"{uri}:{key}" for uri, (key, _) in
-                                      sorted(self._cache.items())))
-        changed = vault_digest != self._vault_digest
-        self._vault_digest = vault_digest
-        if not (self._dirty and changed):
+        """Under `--dirty`, MkDocs skips pages whose file did not change, but an entry page
+        shows data of the others (related, backlinks, prev/next) and a page at a generated
+        page's path shows its listing: the pages whose inputs (text, what they show of the
+        vault, the site's files and URLs, options) differ from the last finished build's are
+        marked modified. Generated pages are rebuilt when their content changed (with the cache
+        on, see `BuildState.generated_path`), or always (without it)."""
+        # vault cache: precise --dirty (BuildState.changed)
+        inputs = {uri: (self._cache[uri][0] if uri in self._cache else None,
+                        self.extras.get(uri), self._listings.get(uri))
+                  for uri in {*self.vault.pages, *self._listings}}
+        site = sorted((f.src_uri, f.url) for f in files.documentation_pages())
+        marked = self.state.changed(inputs, site)
+        if not self._dirty:
             return
-        for uri in self.vault.pages:
+        for uri in sorted(marked):
             file = files.get_file_from_path(uri)
             if file is not None and file.abs_src_path is not None:
                 self._sources[uri] = file.abs_src_path  # setting the content forgets it
@@ -265,6 +285,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             if self.mermaid_js and MERMAID_URI not in config.extra_javascript:
                 config.extra_javascript.append(MERMAID_URI)
 
+    @timed("collect")
     def _load(self, file: File, defaults: dict[str, Any] | None = None) -> LoadedPage | None:
         """The page's entry, if it is a vault page; `defaults` come from `.meta.yml` files."""
         assert self.options is not None
@@ -282,12 +303,16 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         cached = self._cache.get(file.src_uri)
         if cached is not None and cached[0] == key:
             return cached[1]
-        if defaults is None:
-            loaded = load_page(text, label_chars=self.options.label_chars,
-                               categories=self.categories)
-        else:
-            loaded = load_with_defaults(text, defaults, label_chars=self.options.label_chars,
-                                        categories=self.categories)
+        def load() -> LoadedPage | None:
+            assert self.options is not None
+            if defaults is None:
+                return load_page(text, label_chars=self.options.label_chars,
+                                 categories=self.categories)
+            return load_with_defaults(text, defaults, label_chars=self.options.label_chars,
+                                      categories=self.categories)
+
+        # vault cache: the LoadedPage from disk when the text and options did not change
+        loaded = self.state.load(file.src_uri, key, load)
         if loaded is not None:
             self._cache[file.src_uri] = (key, loaded)
         return loaded
@@ -308,6 +333,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         return load_bytes(data, label_chars=self.options.label_chars,
                           categories=self.categories)
 
+    @timed("render")
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
         if self.options is None or self.fields is None:
@@ -329,14 +355,27 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                                        loaded.body, nonce=self.nonce,
                                        title=languages.problems_title(self.language))
         else:
-            self.fields.resolve = _resolver(page, files)
-            # Our own parse of the page: MkDocs' misses front matter without a final newline.
-            rendered = render_page(loaded.entry, loaded.body, self.options,
-                                   title=page.title or "", body_line=loaded.body_line,
-                                   fields=self.fields, nonce=self.nonce,
-                                   extras=self.extras.get(page.file.src_uri),
-                                   href=_href(page, files))
-            self.fields.resolve = None
+            entry, fields, options = loaded.entry, self.fields, self.options
+            uri, title = page.file.src_uri, page.title or ""
+
+            def render(resolve: Resolve, href: Callable[[str], str]) -> Rendered:
+                fields.resolve = resolve
+                try:
+                    # Our own parse of the page: MkDocs' misses front matter without a final
+                    # newline.
+                    return render_page(entry, loaded.body, options, title=title,
+                                       body_line=loaded.body_line, fields=fields,
+                                       nonce=self.nonce, extras=self.extras.get(uri), href=href)
+                finally:
+                    fields.resolve = None
+
+            # vault cache: the rendered page from disk when nothing it shows changed
+            cached = self._cache.get(uri)
+            rendered = self.state.render(
+                uri, cached[0] if cached is not None and cached[1] is loaded else None,
+                title=title, url=page.url, body_line=loaded.body_line,
+                extras=self.extras.get(uri), nonce=self.nonce, resolve=_resolver(page, files),
+                href=_href(page, files), render=render)
             self._report(rendered.problems, page.file)
         self._fragments[page.file.src_uri] = rendered.fragments
         return rendered.markdown
@@ -353,6 +392,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         return nav
 
     @event_priority(50)  # before other plugins read the page's HTML
+    @timed("html fill")
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
         if self.options is not None:
@@ -403,6 +443,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             for problem in broken_idea_links(page, counts):
                 log.warning("%s: %s", self._display_path(page.file), problem)
         self._rendered = []
+        self.state.finish(self.vault.pages)  # vault cache: outputs for --dirty, prune, timings
 
     def _assets(self, page: Page) -> str:
         """Stylesheet and local Mermaid for this page, at the top of its content.

@@ -262,6 +262,11 @@ class VaultConfig(base.Config):
     """How many related entries each entry lists (0: none)."""
     exports = c.Type(bool, default=True)
     """Write `vault.json` and `vault.graphml` into the built site."""
+    cache = c.Type(bool, default=True)
+    """Keep loaded and rendered entries (and the vault-wide data) in `cache_dir`, so the next
+    build redoes only what changed."""
+    cache_dir = c.Type(str, default=".cache/plugin/vault")
+    """The cache folder, relative to mkdocs.yml."""
     nav_entries = c.Type(bool, default=True)
     """Keep entries in the global navigation; `false` for large vaults, whose entries are then
     reached through the generated pages (MkDocs renders the whole nav into every page)."""

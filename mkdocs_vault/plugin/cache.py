@@ -1,0 +1,412 @@
+"""The on-disk cache of loaded and rendered entry pages, and the keys that make it safe.
+
+Like Material's optimize and social plugins, the cache lives next to mkdocs.yml, in
+`.cache/plugin/vault/`. Each vault page has two slots, named by a digest of its path:
+
+* `<slot>.load`: the page's `LoadedPage` (YAML parsed, entry validated), under a key made of
+  the page's text (and `.meta.yml` defaults), `label_length`, and the salt;
+* `<slot>.render`: the page as rendered (Markdown with placeholders, the fragments' HTML, the
+  problems), under a key made of the load key, the rendering options, the Markdown extensions
+  of the fields, the page's title and URL, what the page shows of the rest of the vault
+  (`EntryExtras`), and the salt; plus every link the rendering resolved and what it resolved
+  to, which are resolved again before the entry is used (a page added, removed or moved makes
+  exactly the pages that link to it render again).
+
+One more slot, `.vault`, holds the vault-wide results (`build_vault`: generated pages,
+extras, exports), under a key made of every entry's load key, the titles, the settings of the
+generated pages, and the URLs it asked for (checked again before use).
+
+The salt is the cache format, the plugin's version and a digest of its source code, Python's
+version and those of MkDocs and Python-Markdown: an upgrade invalidates everything. A slot
+whose key differs is a miss and is overwritten; an unreadable one is a miss. Writes are atomic
+(a temporary file renamed), so concurrent builds can only lose an entry, never corrupt one.
+
+The placeholders of a rendered page carry the nonce of the build that rendered it; a cached
+page gets the current build's nonce (`CachedRender.rendered`). A hit requires the same text,
+so a page cannot have been written to contain the stored nonce.
+
+Pickle runs code when loading: the cache folder must be as trusted as mkdocs.yml (which can
+name Python objects too). It is created by the build, below the project.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import platform
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from mkdocs_vault.loading.pages import LoadedPage
+from mkdocs_vault.loading.problems import Problem
+from mkdocs_vault.plugin.timing import Timings
+from mkdocs_vault.render.fragments import Fragments
+from mkdocs_vault.render.page import Rendered
+from mkdocs_vault.site.build import VaultBuild
+
+FORMAT = 1
+DEFAULT_DIR = ".cache/plugin/vault"
+VAULT_SLOT = " vault-wide"
+"""The slot of the vault-wide results (no page has this path: it starts with a space)."""
+PACKAGE = Path(__file__).resolve().parents[1]
+
+_ADDRESS_RE = re.compile(r" at 0x[0-9a-fA-F]+")
+
+A = TypeVar("A")
+R = TypeVar("R")
+
+
+def fingerprint(*parts: object) -> str:
+    """A digest of `parts` by their repr (memory addresses left out, so that a function in an
+    extension's settings gives the same key in every build)."""
+    text = _ADDRESS_RE.sub("", repr(parts))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """The plugin's version and a digest of its source (so a development checkout whose code
+    changed without a new version number does not reuse old results)."""
+    from mkdocs_vault import __version__
+
+    blake = hashlib.blake2b(digest_size=16)
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in {".py", ".css"} and path.is_file():
+            blake.update(path.relative_to(PACKAGE).as_posix().encode())
+            blake.update(path.read_bytes())
+    return f"{__version__}+{blake.hexdigest()}"
+
+
+@lru_cache(maxsize=1)
+def salt() -> str:
+    """What every key includes: format, plugin code, Python and library versions."""
+    versions = []
+    for name in ("mkdocs", "markdown", "pymdown-extensions", "PyYAML", "networkx"):
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    return fingerprint(FORMAT, code_fingerprint(), platform.python_version(), versions)
+
+
+class Recorder(Generic[A, R]):
+    """A function that remembers what it was called with and what it returned, so a cached
+    result can later be checked against the same calls made again."""
+
+    def __init__(self, function: Callable[[A], R]) -> None:
+        self.function = function
+        self.calls: dict[A, R] = {}
+
+    def __call__(self, argument: A) -> R:
+        result = self.function(argument)
+        self.calls[argument] = result
+        return result
+
+
+def same_answers(calls: Iterable[tuple[A, R]], function: Callable[[A], R]) -> bool:
+    """Whether `function` answers every recorded call as it did then."""
+    return all(function(argument) == result for argument, result in calls)
+
+
+@dataclass(frozen=True, slots=True)
+class CachedRender:
+    """A rendered entry page as stored: see the module docstring."""
+
+    key: str
+    nonce: str
+    markdown: str
+    pieces: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    resolved: tuple[tuple[str, str | None], ...] = ()
+    """Relative links in authors' fields and what they resolved to."""
+    hrefs: tuple[tuple[str, str], ...] = ()
+    """Pages of the vault linked from the page (by source uri) and their relative URLs."""
+
+    @classmethod
+    def of(cls, key: str, rendered: Rendered, resolved: dict[str, str | None],
+           hrefs: dict[str, str]) -> CachedRender:
+        return cls(key, rendered.fragments.nonce, rendered.markdown,
+                   tuple(rendered.fragments.pieces), rendered.problems,
+                   tuple(resolved.items()), tuple(hrefs.items()))
+
+    def valid(self, resolve: Callable[[str], str | None], href: Callable[[str], str]) -> bool:
+        """Whether every link resolves as it did when the page was rendered."""
+        return same_answers(self.resolved, resolve) and same_answers(self.hrefs, href)
+
+    def rendered(self, nonce: str) -> Rendered:
+        """The page with the placeholders of the build whose nonce is `nonce`."""
+        markdown = self.markdown
+        if nonce != self.nonce:
+            markdown = markdown.replace(f"vault{self.nonce}p", f"vault{nonce}p")
+        return Rendered(markdown, Fragments(nonce, list(self.pieces)), self.problems)
+
+
+def load_key(source_key: object) -> str:
+    """Key of a page's loading result: the plugin's own key (text digest, options) salted."""
+    return fingerprint("load", salt(), source_key)
+
+
+def render_key(load: str, *, options: object, fields: object, extras: object, title: str,
+               url: str, body_line: int) -> str:
+    """Key of a page's rendering (the links it resolves are checked separately)."""
+    return fingerprint("render", salt(), load, options, fields, extras, title, url, body_line)
+
+
+class PageCache:
+    """The slots of one site (see the module docstring); `directory` None keeps nothing."""
+
+    def __init__(self, directory: str | os.PathLike[str] | None) -> None:
+        self.directory = Path(directory) if directory is not None else None
+        self.load_hits = self.load_misses = self.render_hits = self.render_misses = 0
+
+    @property
+    def enabled(self) -> bool:
+        return self.directory is not None
+
+    def _slot(self, uri: str, kind: str) -> Path | None:
+        if self.directory is None:
+            return None
+        name = hashlib.blake2b(uri.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+        return self.directory / f"{name}.{kind}"
+
+    def _read(self, uri: str, kind: str) -> Any:
+        path = self._slot(uri, kind)
+        if path is None:
+            return None
+        try:
+            with open(path, "rb") as handle:
+                return pickle.load(handle)
+        except FileNotFoundError:
+            return None
+        except Exception:
+            return None
+
+    def _write(self, uri: str, kind: str, value: object) -> None:
+        path = self._slot(uri, kind)
+        if path is not None:
+            self._write_file(path, value)
+
+    def _write_file(self, path: Path, value: object, *, text: str | None = None) -> None:
+        """Pickle `value` (or write `text`) to `path`, atomically."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    if text is not None:
+                        out.write(text.encode("utf-8"))
+                    else:
+                        pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            pass  # a read-only project still builds, uncached
+
+    def loaded(self, uri: str, key: str) -> LoadedPage | None:
+        """The stored loading result of `uri`, if stored under `key`."""
+        found = self._read(uri, "load")
+        if isinstance(found, tuple) and len(found) == 2 and found[0] == key \
+                and isinstance(found[1], LoadedPage):
+            self.load_hits += 1
+            return found[1]
+        self.load_misses += 1
+        return None
+
+    def store_loaded(self, uri: str, key: str, loaded: LoadedPage) -> None:
+        self._write(uri, "load", (key, loaded))
+
+    def rendered(self, uri: str, key: str, resolve: Callable[[str], str | None],
+                 href: Callable[[str], str]) -> CachedRender | None:
+        """The stored rendering of `uri`, if stored under `key` and its links still resolve
+        as they did."""
+        found = self._read(uri, "render")
+        if isinstance(found, CachedRender) and found.key == key and found.valid(resolve, href):
+            self.render_hits += 1
+            return found
+        self.render_misses += 1
+        return None
+
+    def store_rendered(self, uri: str, cached: CachedRender) -> None:
+        self._write(uri, "render", cached)
+
+    def prune(self, uris: Iterable[str]) -> int:
+        """Remove the slots of pages that are no longer vault pages; how many."""
+        if self.directory is None or not self.directory.is_dir():
+            return 0
+        keep = {path.name for uri in uris for kind in ("load", "render")
+                if (path := self._slot(uri, kind)) is not None}
+        removed = 0
+        for path in self.directory.iterdir():
+            if path.suffix in {".load", ".render"} and path.name not in keep:  # not .vault
+                try:
+                    path.unlink()
+                    removed += 1
+                except OSError:
+                    pass
+        return removed
+
+
+Render = Callable[[Callable[[str], str | None], Callable[[str], str]], Rendered]
+"""Renders a page with the given link resolver (fields) and href (vault links)."""
+
+
+class BuildState:
+    """What the plugin keeps from one build to the next: the on-disk page cache, what each
+    entry page's output was made from (for precise `--dirty` rebuilds), and the timers.
+
+    The plugin calls `configure` in on_config, `load` and `render` instead of loading and
+    rendering directly, `changed` after the vault-wide data is known, and `finish` in
+    on_post_build.
+    """
+
+    def __init__(self) -> None:
+        self.timings = Timings.from_env()
+        """The plugin's own time per phase, when VAULT_TIMINGS is set (`timing.py`)."""
+        self.pages = PageCache(None)
+        self._context = ""
+        """Digest of everything that applies to every page: salt, options, extensions."""
+        self._outputs: dict[str, str] = {}
+        """What each page's output was made from, in the last finished build."""
+        self._pending: dict[str, str] = {}
+        self._state_file: Path | None = None
+        self.marked: set[str] = set()
+        """Pages `changed` found to need rebuilding in this build (for tests and timings)."""
+
+    def configure(self, plugin_config: object, config_dir: str, options: object,
+                  markdown_extensions: object, site_dir: str) -> None:
+        """A new build: the cache folder (`cache`, `cache_dir` options), the shared key."""
+        self.timings.start()
+        enabled = getattr(plugin_config, "cache", True)
+        directory = getattr(plugin_config, "cache_dir", None) or DEFAULT_DIR
+        path = Path(config_dir, directory) if enabled else None
+        if path is None or self.pages.directory != path:
+            self.pages = PageCache(path)
+        else:
+            self.pages.load_hits = self.pages.load_misses = 0
+            self.pages.render_hits = self.pages.render_misses = 0
+        self._context = fingerprint(salt(), options, markdown_extensions,
+                                    getattr(plugin_config, "raw_html", False))
+        state_file = (path / f"outputs-{fingerprint(os.path.abspath(site_dir))[:16]}.pickle"
+                      if path is not None else None)
+        if state_file != self._state_file:
+            self._state_file = state_file
+            self._outputs = self._read_outputs()
+        self._pending = {}
+        self.marked = set()
+
+    def load(self, uri: str, source_key: object,
+             load: Callable[[], LoadedPage | None]) -> LoadedPage | None:
+        """The page loaded, from the cache if `source_key` (the digest of its text and the
+        options loading depends on) is the same."""
+        if not self.pages.enabled:
+            return load()
+        key = load_key(source_key)
+        found = self.pages.loaded(uri, key)
+        if found is not None:
+            return found
+        loaded = load()
+        if loaded is not None:
+            self.pages.store_loaded(uri, key, loaded)
+        return loaded
+
+    def render(self, uri: str, source_key: object, *, title: str, url: str, body_line: int,
+               extras: object, nonce: str, resolve: Callable[[str], str | None],
+               href: Callable[[str], str], render: Render) -> Rendered:
+        """The page rendered, from the cache if nothing it depends on changed (`source_key`
+        None: a page of unknown origin, never cached)."""
+        if not self.pages.enabled or source_key is None:
+            return render(resolve, href)
+        key = fingerprint("render", self._context, source_key, title, url, body_line, extras)
+        found = self.pages.rendered(uri, key, resolve, href)
+        if found is not None:
+            return found.rendered(nonce)
+        resolving: Recorder[str, str | None] = Recorder(resolve)
+        linking: Recorder[str, str] = Recorder(href)
+        rendered = render(resolving, linking)
+        self.pages.store_rendered(uri, CachedRender.of(key, rendered, resolving.calls,
+                                                       linking.calls))
+        return rendered
+
+    def changed(self, inputs: Mapping[str, tuple[object, ...]], site: object) -> set[str]:
+        """The pages (of `inputs`: page -> what its output is made of) whose output differs
+        from the last finished build's; `site` is what every page depends on (the files of
+        the site and their URLs)."""
+        shared = fingerprint(self._context, site)
+        self._pending = {uri: fingerprint(shared, *parts) for uri, parts in inputs.items()}
+        self.marked = {uri for uri, key in self._pending.items()
+                       if self._outputs.get(uri) != key}
+        self.timings.count("dirty: pages marked", len(self.marked))
+        return self.marked
+
+    def finish(self, uris: Iterable[str]) -> None:
+        """End of a successful build: remember its outputs, prune the cache, write timings."""
+        if self._pending:
+            self._outputs = self._pending
+            self._pending = {}
+            self._write_outputs()
+        live = list(uris)
+        removed = self.pages.prune(live) if self.pages.enabled else 0
+        for name in ("load_hits", "load_misses", "render_hits", "render_misses"):
+            self.timings.count(f"cache: {name.replace('_', ' ')}", getattr(self.pages, name))
+        self.timings.count("cache: pruned", removed)
+        self.timings.write()
+
+    def _read_outputs(self) -> dict[str, str]:
+        if self._state_file is None:
+            return {}
+        try:
+            with open(self._state_file, "rb") as handle:
+                found = pickle.load(handle)
+        except Exception:
+            return {}
+        ok = isinstance(found, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                             for k, v in found.items())
+        return found if ok else {}
+
+    def _write_outputs(self) -> None:
+        if self._state_file is None:
+            return
+        self.pages._write_file(self._state_file, self._outputs)
+
+    def generated_path(self, uri: str, markdown: str, *, dirty: bool) -> str | None:
+        """Under `--dirty` with the cache on, a file below the cache folder holding a generated
+        page, rewritten only when the page changed: given to MkDocs as the page's
+        `abs_src_path`, it makes MkDocs rebuild only the generated pages that changed (it
+        compares modification times; a page given as `content` is always rebuilt). None
+        otherwise: give MkDocs the `content`."""
+        if not dirty or self.pages.directory is None:
+            return None
+        path = self.pages.directory / "pages" / uri
+        try:
+            if not path.is_file() or path.read_text(encoding="utf-8") != markdown:
+                self.pages._write_file(path, None, text=markdown)
+        except (OSError, UnicodeDecodeError):
+            return None
+        return str(path) if path.is_file() else None
+
+    def vault_wide(self, key_parts: tuple[object, ...] | None, url: Callable[[str], str],
+                   compute: Callable[[Callable[[str], str]], VaultBuild]) -> VaultBuild:
+        """The vault-wide results (`site.build.build_vault`), from the cache when every entry
+        (`key_parts`: their load keys, titles, settings; None: do not cache) is unchanged and
+        every URL it asked for is the same."""
+        if not self.pages.enabled or key_parts is None:
+            return compute(url)
+        key = fingerprint("vault", self._context, *key_parts)
+        found = self.pages._read(VAULT_SLOT, "vault")
+        if isinstance(found, tuple) and len(found) == 3 and found[0] == key \
+                and isinstance(found[2], VaultBuild) and same_answers(found[1], url):
+            self.timings.count("cache: vault-wide hit")
+            return found[2]
+        urls: Recorder[str, str] = Recorder(url)
+        build = compute(urls)
+        self.pages._write(VAULT_SLOT, "vault", (key, tuple(urls.calls.items()), build))
+        return build
