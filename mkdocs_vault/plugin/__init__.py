@@ -3,24 +3,29 @@
 Flow of one build:
     on_config        options from mkdocs.yml; the Markdown instance for authors' fields (with
                      the site's allowlisted extensions); checks the theme and the local Mermaid
-    on_files (-50)   loads and validates every vault page before any page renders, logs problems,
-                     adds the stylesheet (and Mermaid) to sites that have vault pages
+    on_files (-45)   loads and validates every vault page (and `.meta.yml` defaults) before any
+                     page renders, logs problems, computes the vault-wide data and adds the
+                     vault pages, the exports and the assets (only to sites with vault pages)
+    on_nav           with `nav_entries: false`, takes the entries out of the global nav
     on_page_markdown replaces a vault page's Markdown by the expanded entry, in which the HTML
-                     of everything the author wrote is only a placeholder (see fragments.py)
+                     of everything the author wrote is only a placeholder (render/fragments.py)
     on_page_content  puts that HTML in place of the placeholders, and links the stylesheet (and
                      local Mermaid) from vault pages only, so other pages stay byte-identical
+    on_page_context  one search record per idea; fills the placeholders of blog excerpts
+    on_post_build    checks hand-written links to `entry.md#idea-N`; writes the cache
+
+Its helpers: config.py (options), cache.py (on-disk cache, --dirty), links.py (URLs between
+pages), navigation.py, search.py, timing.py.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import unquote, urlsplit
 
 from mkdocs.config import base
 from mkdocs.exceptions import PluginError
@@ -43,6 +48,7 @@ from mkdocs_vault.loading.problems import Problem
 from mkdocs_vault.model import Category
 from mkdocs_vault.plugin.cache import BuildState
 from mkdocs_vault.plugin.config import VaultConfig, render_options, vault_categories
+from mkdocs_vault.plugin.links import file_at, href_from, resolver, url_of
 from mkdocs_vault.plugin.navigation import without as _without
 from mkdocs_vault.plugin.search import add_idea_records, broken_idea_links
 from mkdocs_vault.plugin.timing import timed
@@ -220,7 +226,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
 
         def url(uri: str) -> str:
             found = files.get_file_from_path(uri)
-            return found.url if found is not None else _url_of(uri, directory_urls)
+            return found.url if found is not None else url_of(uri, directory_urls)
 
         shown = {u: t for u, t in titles.items() if t}
         related = self.config.related
@@ -234,7 +240,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             loaded = self.vault.pages[problem.uri]
             line = loaded.lines.get(problem.field)
             self._report((Problem(f"{problem.target!r}: {problem.reason}", problem.field, line,
-                                  severity="warning"),), _file(files, problem.uri))
+                                  severity="warning"),), file_at(files, problem.uri))
         existing = {f.src_uri for f in files}
         self._vault_pages = set(build.pages)
         for uri, page in build.pages.items():
@@ -374,8 +380,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             rendered = self.state.render(
                 uri, cached[0] if cached is not None and cached[1] is loaded else None,
                 title=title, url=page.url, body_line=loaded.body_line,
-                extras=self.extras.get(uri), nonce=self.nonce, resolve=_resolver(page, files),
-                href=_href(page, files), render=render)
+                extras=self.extras.get(uri), nonce=self.nonce, resolve=resolver(page, files),
+                href=href_from(page, files), render=render)
             self._report(rendered.problems, page.file)
         self._fragments[page.file.src_uri] = rendered.fragments
         return rendered.markdown
@@ -486,29 +492,6 @@ _NOT_FOR_FIELDS = frozenset({"toc", "meta", "markdown.extensions.toc", "markdown
                              "pymdownx.striphtml", "pymdownx.pathconverter"})
 
 
-def _resolver(page: Page, files: Files) -> Resolve:
-    """Resolves a relative link in a field as MkDocs does for links in pages: to the URL of
-    the target file relative to the page; None for a `.md` target that does not exist."""
-
-    def resolve(url: str) -> str | None:
-        parts = urlsplit(url)
-        if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):
-            return url
-        base = posixpath.dirname(page.file.src_uri)
-        target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
-        found = files.get_file_from_path(target)
-        if found is None:
-            return None if parts.path.endswith(".md") else url
-        out = found.url_relative_to(page.file)
-        if parts.query:
-            out += "?" + parts.query
-        if parts.fragment:
-            out += "#" + parts.fragment
-        return out
-
-    return resolve
-
-
 def _meta_files(config: MkDocsConfig) -> dict[str, Any]:
     """The `.meta.yml` data that Material's meta plugin loaded in its own on_files (which runs
     before ours), by path; empty when the plugin is not used."""
@@ -538,25 +521,3 @@ def _body_title(body: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def _url_of(uri: str, directory_urls: bool) -> str:
-    """The URL MkDocs gives a page at `uri` (for pages not yet in the file list)."""
-    stem = uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/" if directory_urls else stem + ".html"
-
-
-def _file(files: Files, uri: str) -> File:
-    found = files.get_file_from_path(uri)
-    assert found is not None, uri
-    return found
-
-
-def _href(page: Page, files: Files) -> Callable[[str], str]:
-    """URL of a page of the site (by source uri) relative to `page`."""
-
-    def href(uri: str) -> str:
-        found = files.get_file_from_path(uri)
-        return found.url_relative_to(page.file) if found is not None else uri
-
-    return href
