@@ -341,11 +341,40 @@ def _load(yaml_text: str, lines: _Lines) -> tuple[yaml.Node | None, Any,
         root = loader.get_single_node()
         if root is None:
             return None, None, []
+        deep = _too_deep(root)
+        if deep is not None:
+            raise yaml.MarkedYAMLError("while composing a node", None,
+                                       "exceeded maximum nesting depth", deep.start_mark)
         vault = _child(root, "vault")
         duplicates = _duplicate_keys(vault, lines) if vault is not None else []
         return root, loader.construct_document(root), duplicates
     finally:
         loader.dispose()
+
+
+MAX_DEPTH = 1000
+"""Collections nested deeper than this are refused, as the libyaml of PyYAML 6.0.4's wheels
+does; the older libyaml of 6.0 to 6.0.3 builds them, and the data then breaks pickle (the
+build cache), deepcopy and every recursive walk."""
+
+
+def _too_deep(root: yaml.Node) -> yaml.Node | None:
+    """The first collection (in document order) nested deeper than MAX_DEPTH, found without
+    recursion. A node seen before (an alias, a recursive anchor) is not entered again: the
+    depth is that of the text, and the walk is linear even for a "billion laughs" document."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen or not isinstance(node, yaml.CollectionNode):
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            return node
+        children: list[yaml.Node] = (node.value if isinstance(node, yaml.SequenceNode)
+                                     else [part for pair in node.value for part in pair])
+        stack.extend((child, depth + 1) for child in reversed(children))
+    return None
 
 
 _IGNORED = "the YAML cannot be read, so MkDocs would silently ignore this front matter: "
