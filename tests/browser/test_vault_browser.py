@@ -112,3 +112,27 @@ def test_search_for_a_word_of_one_idea_leads_to_it(browser: Any,
         assert page.url.endswith(location)
         target = page.evaluate("() => document.querySelector(':target')?.id")
         assert target == location.split("#")[1]
+
+
+def test_overview_stays_readable_on_a_phone(browser: Any, example_build: BuildResult) -> None:
+    """At 390 px the overview keeps its natural size and scrolls inside its own box: labels at
+    least 12 px, and the page itself does not scroll sideways."""
+    from tests.browser.conftest import MEASURE_JS, _init_script
+
+    with serve(example_build.site_dir) as base:
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        context.add_init_script(_init_script("default"))
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
+                      else r.abort())
+        page = context.new_page()
+        try:
+            page.goto(f"{base}/vault/")
+            page.wait_for_function("() => document.querySelector('div.mermaid')?.shadowRoot"
+                                   "?.querySelector('svg')", timeout=30_000)
+            [graph] = page.evaluate(MEASURE_JS)
+            smallest = min(n["minPx"] for n in graph["nodes"])
+            record("overview-phone", {"min_label_px": round(smallest, 2)})
+            assert smallest >= MIN_LABEL_PX
+            assert graph["pageOverflow"] <= 0
+        finally:
+            context.close()
