@@ -9,6 +9,7 @@ entries. The plugin calls it once per build in `on_files`; the CLI can call it t
 from __future__ import annotations
 
 import dataclasses
+import html
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -101,7 +102,9 @@ def _overview(records: list[VaultEntry], graph: nx.MultiDiGraph, site_entries: l
         return relative_url(index_url, url(uri)) if uri else ""
 
     chart = overview_graph(records, graph, url_of=url_of, settings=settings)
-    return (f'<div class="vault-graph vault-overview" '
+    # Focusable and named: on phones the box scrolls sideways, and keyboards must reach it.
+    return (f'<div class="vault-graph vault-overview" tabindex="0" role="figure" '
+            f'aria-label="{html.escape(settings.name, quote=True)}" '
             f'style="--md-mermaid-label-fg-color:{colors.LABEL_COLOR}">\n'
             f'<pre class="mermaid"><code>{to_html(chart.source())}</code></pre>\n</div>')
 
