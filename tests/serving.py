@@ -1,7 +1,10 @@
-"""Run `mkdocs serve` as a subprocess on 127.0.0.1 and look at what it serves and logs."""
+"""Servers for the tests, on 127.0.0.1 only: a built site's files (`serve_directory`), and
+`mkdocs serve` as a subprocess, to look at what it serves and logs."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import signal
 import socket
@@ -11,6 +14,8 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
@@ -20,6 +25,28 @@ if TYPE_CHECKING:
 
 REBUILT = "Reloading browsers"
 REBUILD_FAILED = "An error happened during the rebuild"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging each request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_directory(directory: Path, handler: type[http.server.SimpleHTTPRequestHandler]
+                    = QuietHandler) -> Iterator[str]:
+    """Serve the files of `directory` on 127.0.0.1 and give the base URL."""
+    bound = functools.partial(handler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), bound)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def free_port() -> int:

@@ -7,12 +7,9 @@ fails the tests instead of skipping them.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from tests.serving import serve_directory
 from tests.sitebuilder import MERMAID_JS, ROOT
 
 CHROMIUM_ARGS = [
@@ -82,23 +80,11 @@ def browser() -> Iterator[Any]:
         instance.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 and give its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_directory(directory) as base:
+        yield base
 
 
 @dataclass

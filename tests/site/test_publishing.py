@@ -22,6 +22,7 @@ from urllib.request import urlopen
 import pytest
 import yaml
 
+from tests.serving import QuietHandler, serve_directory
 from tests.sitebuilder import EXAMPLE_SITE, ROOT, SiteBuilder, build_config
 
 pytestmark = pytest.mark.site
@@ -133,7 +134,7 @@ def test_ci_workflow_runs_the_ci_script() -> None:
 PREFIX = "/repo/"
 
 
-class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
+class _PrefixHandler(QuietHandler):
     """Serves the site only under /repo/, as GitHub Pages serves a project site."""
 
     def translate_path(self, path: str) -> str:
@@ -144,22 +145,6 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
             self.send_error(404, "outside the prefix")
             return None
         return super().send_head()
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def _serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_PrefixHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 class _Links(HTMLParser):
@@ -186,7 +171,7 @@ def test_sub_path_site_follows_every_link(tmp_path: Path) -> None:
     result = build_config(EXAMPLE_SITE / "mkdocs.yml", tmp_path / "site", strict=True,
                           site_url="https://user.github.io/repo/")
     assert result.error is None, result.warnings
-    with _serve(result.site_dir) as base:
+    with serve_directory(result.site_dir, _PrefixHandler) as base:
         start = base + PREFIX
         queue, seen = [start], {start}
         pages: dict[str, set[str]] = {}
