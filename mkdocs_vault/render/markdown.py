@@ -20,6 +20,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from mkdocs_vault.render.inert import plain_html, plain_rules
 from mkdocs_vault.render.sanitize import encode_braces, sanitize
 
 SAFE_EXTENSIONS = frozenset(
@@ -109,8 +110,13 @@ class MarkdownFields:
         """Set by the host for the page being rendered."""
         self.broken: list[str] = []
         """Relative links of the last field whose target is missing."""
+        extensions = list(extensions)
+        configs = dict(configs or {})
         self._md = markdown.Markdown(extensions=[*extensions, _LinkExtension(self)],
-                                     extension_configs=dict(configs or {}))
+                                     extension_configs=configs)
+        self._plain = plain_rules([extension_name(n) for n in extensions],
+                                  {extension_name(n): c for n, c in configs.items()})
+        """When a text is plain paragraphs, without running Markdown (`inert.py`)."""
         if not raw_html:
             # Raw HTML is read as text: `a <b> c` and `List<String>` show as written.
             for registry, name in ((self._md.preprocessors, "html_block"),
@@ -121,8 +127,10 @@ class MarkdownFields:
     def html(self, text: str, id_prefix: str, *, inline: bool = False) -> str:
         """One field as HTML; `inline` unwraps a single paragraph (for text inside a line)."""
         self.broken = []
-        self._md.reset()
-        out = self._md.convert(text)
+        out = plain_html(text, self._plain) if self._plain is not None else None
+        if out is None:
+            self._md.reset()
+            out = self._md.convert(text)
         if inline:
             single = _SINGLE_PARAGRAPH_RE.fullmatch(out)
             if single:
