@@ -17,6 +17,7 @@ machine hit all of them alike), each build in a fresh interpreter:
   d        Zensical building the same expansion (`mkdocs-vault render --target zensical`;
            skipped with a note when `zensical` is not installed)
   a-nonav  a with `nav_entries: false` (entries out of the global nav)
+  a-warm-nonav  a-warm with `nav_entries: false`
   b-nonav  b with an explicit nav without the entries
 
 It reports medians, the ratios a/b, a-warm/b, a/c, d/b, peak RSS of each build (os.wait4's
@@ -51,7 +52,7 @@ sys.path.insert(0, str(HERE))
 from expand import expand  # noqa: E402
 from generate import entry_path, generate  # noqa: E402
 
-VARIANTS = ("a", "a-warm", "a-nocache", "b", "c", "d", "a-nonav", "b-nonav")
+VARIANTS = ("a", "a-warm", "a-nocache", "b", "c", "d", "a-nonav", "a-warm-nonav", "b-nonav")
 DEFAULT_VARIANTS = "a,a-warm,b,c,d"
 THEME = {"name": "material", "font": False}
 
@@ -130,6 +131,8 @@ def run_child(args: list[str], env: dict[str, str], cwd: Path, *,
     result: dict[str, Any] = (json.loads(stdout.strip().splitlines()[-1]) if json_out
                               else {"seconds": seconds})
     result["max_rss_mb"] = usage.ru_maxrss / 1024  # Linux: kilobytes
+    # CPU time of the whole child: on a shared machine steadier than wall time.
+    result["cpu_seconds"] = usage.ru_utime + usage.ru_stime
     return result
 
 
@@ -161,8 +164,9 @@ def prepare(root: Path, entries: int, seed: int, variants: list[str]) -> dict[st
     src = root / "src" / "docs"
     paths = generate(src, entries, seed=seed)
     notes: dict[str, Any] = {"entry_files": len(paths)}
-    for name in ("a", "a-warm", "a-nocache", "a-nonav"):
+    for name in ("a", "a-warm", "a-nocache", "a-nonav", "a-warm-nonav"):
         options: dict[str, Any] = {"a-nonav": {"nav_entries": False},
+                                   "a-warm-nonav": {"nav_entries": False},
                                    "a-nocache": {"cache": False}}.get(name, {})
         write_config(root / name, docs_dir=str(src), plugins=["search", {"vault": options}])
     source_config = root / "a" / "mkdocs.yml"
@@ -210,7 +214,7 @@ def build_once(root: Path, variant: str, timings: Path) -> dict[str, Any] | None
                           str(project / "zensical.yml")], env, project,
                          json_out=False)  # --clean: cold, as the others
     if variant.startswith("a"):
-        if variant != "a-warm":
+        if "warm" not in variant:
             shutil.rmtree(project / ".cache", ignore_errors=True)  # cold
         elif not (project / ".cache").exists():
             run_child(["-c", CHILD, str(project / "mkdocs.yml"), str(project / "site")], env,
@@ -254,6 +258,7 @@ def summarize(runs: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
         entry: dict[str, Any] = {
             "runs": results,
             "median": statistics.median(r["seconds"] for r in results),
+            "cpu_median": statistics.median(r["cpu_seconds"] for r in results),
             "max_rss_mb": max(r["max_rss_mb"] for r in results),
         }
         phases = [r["timings"] for r in results if "timings" in r]
@@ -265,24 +270,28 @@ def summarize(runs: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
             entry["counters"] = phases[-1].get("counters", {})
         variants[name] = entry
     medians = {name: v["median"] for name, v in variants.items()}
-    ratios = {}
+    cpu = {name: v["cpu_median"] for name, v in variants.items()}
+    ratios, cpu_ratios = {}, {}
     for top, bottom in (("a", "b"), ("a-warm", "b"), ("a", "c"), ("d", "b"),
-                        ("a-nonav", "b-nonav"), ("a", "a-nonav"),
-                        ("a-nocache", "b")):
+                        ("a-nonav", "b-nonav"), ("a-warm-nonav", "b-nonav"),
+                        ("a", "a-nonav"), ("a-nocache", "b")):
         if top in medians and bottom in medians:
             ratios[f"{top}/{bottom}"] = medians[top] / medians[bottom]
-    return {"variants": variants, "ratios": ratios}
+            cpu_ratios[f"{top}/{bottom}"] = cpu[top] / cpu[bottom]
+    return {"variants": variants, "ratios": ratios, "cpu_ratios": cpu_ratios}
 
 
 def table(results: dict[str, Any]) -> str:
-    lines = [f"{'N':>6} {'variant':8} {'median s':>9} {'RSS MB':>7} {'plugin s':>9}"]
+    lines = [f"{'N':>6} {'variant':12} {'median s':>9} {'CPU s':>8} {'RSS MB':>7} "
+             f"{'plugin s':>9}"]
     for count, result in results["entries"].items():
         for name, v in result["variants"].items():
             plugin = v.get("plugin_total")
-            lines.append(f"{count:>6} {name:8} {v['median']:9.2f} {v['max_rss_mb']:7.0f} "
-                         f"{'' if plugin is None else f'{plugin:9.2f}'}")
+            lines.append(f"{count:>6} {name:12} {v['median']:9.2f} {v['cpu_median']:8.2f} "
+                         f"{v['max_rss_mb']:7.0f} {'' if plugin is None else f'{plugin:9.2f}'}")
         for name, ratio in result["ratios"].items():
-            lines.append(f"{count:>6} {name:17} {ratio:6.3f}")
+            lines.append(f"{count:>6} {name:19} {ratio:6.3f} (CPU "
+                         f"{result['cpu_ratios'][name]:6.3f})")
         for name, note in result.get("skipped", {}).items():
             lines.append(f"{count:>6} {name:8} skipped: {note}")
         a = result["variants"].get("a", {}).get("plugin_phases")

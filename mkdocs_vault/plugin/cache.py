@@ -36,7 +36,6 @@ import os
 import pickle
 import platform
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -164,6 +163,8 @@ class PageCache:
 
     def __init__(self, directory: str | os.PathLike[str] | None) -> None:
         self.directory = Path(directory) if directory is not None else None
+        self._made: set[Path] = set()
+        """Folders this process created or found (not asked for again)."""
         self.load_hits = self.load_misses = self.render_hits = self.render_misses = 0
 
     @property
@@ -194,19 +195,23 @@ class PageCache:
             self._write_file(path, value)
 
     def _write_file(self, path: Path, value: object, *, text: str | None = None) -> None:
-        """Pickle `value` (or write `text`) to `path`, atomically."""
+        """Pickle `value` (or write `text`) to `path`, atomically: written under a name of this
+        process, then renamed (cheaper than `tempfile.mkstemp`, which matters for a cold build
+        writing two slots per entry)."""
+        temporary = path.with_name(f".tmp-{os.getpid()}-{path.name}")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            if path.parent not in self._made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(path.parent)
             try:
-                with os.fdopen(handle, "wb") as out:
+                with open(temporary, "wb") as out:
                     if text is not None:
                         out.write(text.encode("utf-8"))
                     else:
                         pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(temporary, path)
             except BaseException:
-                os.unlink(temporary)
+                temporary.unlink(missing_ok=True)
                 raise
         except OSError:
             pass  # a read-only project still builds, uncached
@@ -291,6 +296,7 @@ class BuildState:
         if path is None or self.pages.directory != path:
             self.pages = PageCache(path)
         else:
+            self.pages._made.clear()  # the folder may have been deleted since
             self.pages.load_hits = self.pages.load_misses = 0
             self.pages.render_hits = self.pages.render_misses = 0
         self._context = fingerprint(salt(), options, markdown_extensions,
