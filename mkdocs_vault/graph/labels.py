@@ -55,6 +55,11 @@ _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 def collapse_spaces(text: str) -> str:
     """Runs of whitespace as one space, trimmed; no-break spaces are kept, invisible controls
     dropped (see `_INVISIBLE_RE`)."""
+    # A hot path (every label, several times): most texts are already collapsed. A printable
+    # text holds no invisible control and no whitespace but " " (`isprintable` is false for
+    # categories C* and Z* but the space), so then only double and outer spaces can change.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return _SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", text)).strip()
 
 

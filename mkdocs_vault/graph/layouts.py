@@ -15,7 +15,7 @@ graph about 1,080 px tall.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from mkdocs_vault.graph import colors
@@ -81,6 +81,47 @@ def _idea_label(idea: Idea, style: GraphStyle) -> str:
             f"<b>{idea.number}</b> {escape(clip(idea.label, LABEL_MAX))}</span>")
 
 
+@dataclass(frozen=True, slots=True)
+class _Card:
+    """What drawing an idea takes, in any layout."""
+
+    node_id: str
+    label: str
+    class_key: str
+    href: str
+
+
+class _Drawing:
+    """An entry's graphs being drawn. Each idea's card and each hub's label is made once, and
+    shared by the wide and the narrow graph (and by the parts tried when one is too big):
+    escaping the labels is most of the work."""
+
+    def __init__(self, entry: Entry, style: GraphStyle, href: Callable[[int], str]) -> None:
+        self.entry, self.style, self.href = entry, style, href
+        self._known = {c.key for c in entry.categories}
+        # By id: hashing an Idea hashes all its text. Each card keeps its idea alive, so no
+        # other object can take that id while this drawing lasts.
+        self._cards: dict[int, tuple[Idea, _Card]] = {}
+        self._hubs: dict[str, str] = {}
+
+    def card(self, idea: Idea) -> _Card:
+        """The card of an idea."""
+        made = self._cards.get(id(idea))
+        if made is None:
+            key = f"cat:{idea.category}" if idea.category in self._known else "plain"
+            card = _Card(idea_id(idea.number), _idea_label(idea, self.style), key,
+                         self.href(idea.number))
+            made = self._cards[id(idea)] = (idea, card)
+        return made[1]
+
+    def hub(self, text: str) -> str:
+        """The label of the centre or of a category's hub."""
+        label = self._hubs.get(text)
+        if label is None:
+            label = self._hubs[text] = _hub_label(text, self.style)
+        return label
+
+
 def _init(style: GraphStyle) -> dict[str, object]:
     # The sizes below were tuned on Mermaid 11; the classic look, dagre and no minimum node
     # width make Mermaid 12 (Zensical's default) draw the same graph, not one 37% wider.
@@ -138,16 +179,13 @@ def _style_classes(chart: Flowchart, entry: Entry, placed: dict[str, list[str]])
         chart.assign("plain", placed.pop("plain"))
 
 
-def _class_key(entry: Entry, idea: Idea) -> str:
-    return f"cat:{idea.category}" if entry.category(idea.category) else "plain"
-
-
-def _add_ideas(chart: Flowchart, entry: Entry, ideas: list[Idea], placed: dict[str, list[str]],
-               style: GraphStyle, href: Callable[[int], str]) -> None:
+def _add_ideas(chart: Flowchart, drawing: _Drawing, ideas: Iterable[Idea],
+               placed: dict[str, list[str]]) -> None:
     for idea in ideas:
-        chart.node(idea_id(idea.number), _idea_label(idea, style), "round")
-        placed.setdefault(_class_key(entry, idea), []).append(idea_id(idea.number))
-        chart.click(idea_id(idea.number), href(idea.number))
+        card = drawing.card(idea)
+        chart.node(card.node_id, card.label, "round")
+        placed.setdefault(card.class_key, []).append(card.node_id)
+        chart.click(card.node_id, card.href)
 
 
 def link_pairs(ideas: tuple[Idea, ...] | list[Idea]) -> list[tuple[int, int]]:
@@ -167,24 +205,24 @@ def _rows(members: list[Idea], columns: int) -> list[list[Idea]]:
     return [members[i : i + columns] for i in range(0, len(members), max(1, columns))]
 
 
-def lanes(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
-          href: Callable[[int], str]) -> Flowchart:
+def lanes(drawing: _Drawing, center: str, ideas: tuple[Idea, ...]) -> Flowchart:
     """Centre -> category hub -> rows of ideas, left to right.
 
     The first card of a row hangs from its hub, each next card from the card before it (a
     plain line), so no card of a second column reads as detached.
     """
+    entry, style = drawing.entry, drawing.style
     chart = Flowchart("LR", _init(style))
-    chart.node("ctr", _hub_label(center, style), CENTER_SHAPE)
+    chart.node("ctr", drawing.hub(center), CENTER_SHAPE)
     placed: dict[str, list[str]] = {"center": ["ctr"]}
     for index, (category, members) in enumerate(_lanes_of(entry, ideas)):
         parent = "ctr"
         if category is not None:
             parent = f"hub{index}"
-            chart.node(parent, _hub_label(category.label, style), "hexagon")
+            chart.node(parent, drawing.hub(category.label), "hexagon")
             placed.setdefault(f"hub:{category.key}", []).append(parent)
             chart.edge("ctr", parent)
-        _add_ideas(chart, entry, members, placed, style, href)
+        _add_ideas(chart, drawing, members, placed)
         for row in _rows(members, style.columns):
             chart.edge(parent, idea_id(row[0].number))
             for left, right in itertools.pairwise(row):
@@ -193,8 +231,7 @@ def lanes(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
     return chart
 
 
-def narrow(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
-           href: Callable[[int], str]) -> Flowchart:
+def narrow(drawing: _Drawing, center: str, ideas: tuple[Idea, ...]) -> Flowchart:
     """The same lanes for a narrow column (phones): top to bottom, one card wide.
 
     The centre on top as a title, then each hub followed by its cards, every card joined by a
@@ -203,19 +240,20 @@ def narrow(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...]
     from the centre to each hub would run beside the lanes and widen the graph). The page
     shows this graph or the wide one by a container query (`vault.css`).
     """
-    chart = Flowchart("TB", _init(style))
-    chart.node("ctr", _hub_label(center, style), CENTER_SHAPE)
+    entry = drawing.entry
+    chart = Flowchart("TB", _init(drawing.style))
+    chart.node("ctr", drawing.hub(center), CENTER_SHAPE)
     placed: dict[str, list[str]] = {"center": ["ctr"]}
     previous = "ctr"
     for index, (category, members) in enumerate(_lanes_of(entry, ideas)):
         parent, arrow = previous, "~~~"
         if category is not None:
             parent = f"hub{index}"
-            chart.node(parent, _hub_label(category.label, style), "hexagon")
+            chart.node(parent, drawing.hub(category.label), "hexagon")
             placed.setdefault(f"hub:{category.key}", []).append(parent)
             chart.edge(previous, parent, "~~~")
             arrow = "---"
-        _add_ideas(chart, entry, members, placed, style, href)
+        _add_ideas(chart, drawing, members, placed)
         for idea in members:
             chart.edge(parent, idea_id(idea.number), arrow)
             parent, arrow = idea_id(idea.number), "---"
@@ -224,17 +262,17 @@ def narrow(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...]
     return chart
 
 
-def classic(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...],
-            href: Callable[[int], str]) -> Flowchart:
+def classic(drawing: _Drawing, center: str, ideas: tuple[Idea, ...]) -> Flowchart:
     """The seed's shape: centre -> idea, idea -.-> category."""
-    chart = Flowchart("LR", _init(style))
-    chart.node("ctr", _hub_label(center, style), CENTER_SHAPE)
+    entry = drawing.entry
+    chart = Flowchart("LR", _init(drawing.style))
+    chart.node("ctr", drawing.hub(center), CENTER_SHAPE)
     placed: dict[str, list[str]] = {"center": ["ctr"]}
-    _add_ideas(chart, entry, list(ideas), placed, style, href)
+    _add_ideas(chart, drawing, ideas, placed)
     used = {i.category for i in ideas}
     for index, category in enumerate(entry.categories):
         if category.key in used:
-            chart.node(f"hub{index}", _hub_label(category.label, style), "rect")
+            chart.node(f"hub{index}", drawing.hub(category.label), "rect")
             placed.setdefault(f"hub:{category.key}", []).append(f"hub{index}")
     hub = {c.key: f"hub{i}" for i, c in enumerate(entry.categories)}
     for idea in ideas:
@@ -245,8 +283,8 @@ def classic(entry: Entry, center: str, style: GraphStyle, ideas: tuple[Idea, ...
     return chart
 
 
-LAYOUTS: dict[str, Callable[..., Flowchart]] = {"lanes": lanes, "classic": classic,
-                                                "narrow": narrow}
+_Layout = Callable[[_Drawing, str, tuple[Idea, ...]], Flowchart]
+LAYOUTS: dict[str, _Layout] = {"lanes": lanes, "classic": classic, "narrow": narrow}
 
 
 def chunks(entry: Entry, style: GraphStyle) -> list[tuple[Idea, ...]]:
@@ -268,26 +306,26 @@ def concept_graphs(entry: Entry, center: str, layout: str, style: GraphStyle,
                    href: Callable[[int], str]) -> list[Flowchart]:
     """All flowcharts for an entry: one, or several when it has more than `max_ideas` ideas
     or when one graph would pass Mermaid's limits (very long labels, very many links)."""
-    return [chart for _, chart in _drawn_parts(entry, center, LAYOUTS[layout], style, href)]
+    drawing = _Drawing(entry, style, href)
+    return [chart for _, chart in _drawn_parts(drawing, center, LAYOUTS[layout])]
 
 
 def reader_graphs(entry: Entry, center: str, layout: str, style: GraphStyle,
                   href: Callable[[int], str]) -> list[tuple[Flowchart, Flowchart]]:
     """Each part of the entry's graph twice: in `layout`, and in the `narrow` layout for
     phones (same ideas per part, so part N is the same on every screen)."""
-    pairs = []
-    for part, wide in _drawn_parts(entry, center, LAYOUTS[layout], style, href):
-        pairs.append((wide, narrow(entry, center, style, part, href)))
-    return pairs
+    drawing = _Drawing(entry, style, href)
+    return [(wide, narrow(drawing, center, part))
+            for part, wide in _drawn_parts(drawing, center, LAYOUTS[layout])]
 
 
-def _drawn_parts(entry: Entry, center: str, draw: Callable[..., Flowchart], style: GraphStyle,
-                 href: Callable[[int], str]) -> list[tuple[tuple[Idea, ...], Flowchart]]:
+def _drawn_parts(drawing: _Drawing, center: str,
+                 draw: _Layout) -> list[tuple[tuple[Idea, ...], Flowchart]]:
     drawn: list[tuple[tuple[Idea, ...], Flowchart]] = []
-    pending = chunks(entry, style)
+    pending = chunks(drawing.entry, drawing.style)
     while pending:
         part = pending.pop(0)
-        chart = draw(entry, center, style, part, href)
+        chart = draw(drawing, center, part)
         too_big = len(chart.source()) > MAX_SOURCE or chart.edges > MAX_EDGES
         if too_big and len(part) > 1:
             half = len(part) // 2
