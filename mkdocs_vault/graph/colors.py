@@ -6,6 +6,7 @@ Graph labels are drawn in near-black on the category fill in both colour schemes
 
 from __future__ import annotations
 
+import functools
 import re
 
 HEX_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -81,6 +82,7 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+@functools.lru_cache(maxsize=1024)  # each graph shades each of its categories' fills
 def shade(color: str, factor: float) -> str:
     """The colour darkened towards black by `factor` (0 keeps it, 1 gives black)."""
     r, g, b = (round(v * (1 - factor)) for v in _rgb(color))

@@ -167,7 +167,8 @@ _WIDE_CANDIDATE_RE = re.compile("[\u1100-\U0010ffff]")
 
 def width(text: str) -> int:
     """Display width: East Asian wide and full-width characters count as two."""
-    if not text or max(text) < "\u1100":  # no wide characters below U+1100; a hot path
+    # No wide characters below U+1100; a hot path. `isascii` takes no time (a flag of the str).
+    if text.isascii() or max(text) < "\u1100":
         return len(text)
     candidates = _WIDE_CANDIDATE_RE.findall(text)
     return len(text) + sum(1 for ch in candidates if unicodedata.east_asian_width(ch) in "WF")
@@ -252,7 +253,7 @@ def _capitalize(label: str) -> str:
 
 def clip(text: str, budget: int) -> str:
     """`text` cut to `budget` display columns, the cut marked with "…"."""
-    if width(text) <= budget:
+    if 2 * len(text) <= budget or width(text) <= budget:  # no character is wider than 2
         return text
     if budget == 1:
         return "…"

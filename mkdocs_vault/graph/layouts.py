@@ -14,14 +14,18 @@ graph about 1,080 px tall.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from mkdocs_vault.graph import colors
 from mkdocs_vault.graph.labels import LABEL_MAX, clip, plain_text, wrap
 from mkdocs_vault.graph.mermaid import CLASSIC_APPEARANCE, CLASSIC_FLOWCHART, Flowchart, escape
 from mkdocs_vault.model import Category, Entry, Idea
+
+_Lane = tuple[Category | None, list[Idea]]
 
 PLAIN_FILL = "#e9edf2"
 MAX_SOURCE = 45_000
@@ -61,8 +65,9 @@ def idea_id(number: int) -> str:
     return f"k{number}"
 
 
-def _hub_label(text: str, style: GraphStyle) -> str:
-    lines = wrap(clip(text, LABEL_MAX), style.hub_chars)
+@functools.lru_cache(maxsize=4096)  # entries of a vault share most of their category names
+def _hub_label(text: str, hub_chars: int) -> str:
+    lines = wrap(clip(text, LABEL_MAX), hub_chars)
     return "<br>".join(f"<b>{escape(line)}</b>" for line in lines) or " "
 
 
@@ -81,8 +86,7 @@ def _idea_label(idea: Idea, style: GraphStyle) -> str:
             f"<b>{idea.number}</b> {escape(clip(idea.label, LABEL_MAX))}</span>")
 
 
-@dataclass(frozen=True, slots=True)
-class _Card:
+class _Card(NamedTuple):
     """What drawing an idea takes, in any layout."""
 
     node_id: str
@@ -92,9 +96,9 @@ class _Card:
 
 
 class _Drawing:
-    """An entry's graphs being drawn. Each idea's card and each hub's label is made once, and
-    shared by the wide and the narrow graph (and by the parts tried when one is too big):
-    escaping the labels is most of the work."""
+    """An entry's graphs being drawn. Each idea's card is made once, and shared by the wide and
+    the narrow graph (and by the parts tried when one is too big): escaping the labels is most
+    of the work."""
 
     def __init__(self, entry: Entry, style: GraphStyle, href: Callable[[int], str]) -> None:
         self.entry, self.style, self.href = entry, style, href
@@ -102,7 +106,7 @@ class _Drawing:
         # By id: hashing an Idea hashes all its text. Each card keeps its idea alive, so no
         # other object can take that id while this drawing lasts.
         self._cards: dict[int, tuple[Idea, _Card]] = {}
-        self._hubs: dict[str, str] = {}
+        self._lanes: dict[int, tuple[tuple[Idea, ...], list[_Lane]]] = {}
 
     def card(self, idea: Idea) -> _Card:
         """The card of an idea."""
@@ -114,12 +118,16 @@ class _Drawing:
             made = self._cards[id(idea)] = (idea, card)
         return made[1]
 
+    def lanes(self, ideas: tuple[Idea, ...]) -> list[_Lane]:
+        """`_lanes_of` these ideas (a part, drawn in each layout)."""
+        made = self._lanes.get(id(ideas))
+        if made is None:
+            made = self._lanes[id(ideas)] = (ideas, _lanes_of(self.entry, ideas))
+        return made[1]
+
     def hub(self, text: str) -> str:
         """The label of the centre or of a category's hub."""
-        label = self._hubs.get(text)
-        if label is None:
-            label = self._hubs[text] = _hub_label(text, self.style)
-        return label
+        return _hub_label(text, self.style.hub_chars)
 
 
 def _init(style: GraphStyle) -> dict[str, object]:
@@ -140,7 +148,7 @@ def _init(style: GraphStyle) -> dict[str, object]:
     }
 
 
-def _lanes_of(entry: Entry, ideas: tuple[Idea, ...]) -> list[tuple[Category | None, list[Idea]]]:
+def _lanes_of(entry: Entry, ideas: tuple[Idea, ...]) -> list[_Lane]:
     """Ideas grouped by category, in the declared category order; uncategorised ones last.
 
     Categories without ideas here get no lane (the legend still lists them): a graph of one
@@ -150,7 +158,7 @@ def _lanes_of(entry: Entry, ideas: tuple[Idea, ...]) -> list[tuple[Category | No
     known = {c.key for c in entry.categories}
     for idea in ideas:
         groups.setdefault(idea.category if idea.category in known else None, []).append(idea)
-    lanes: list[tuple[Category | None, list[Idea]]] = [
+    lanes: list[_Lane] = [
         (c, groups[c.key]) for c in entry.categories if c.key in groups
     ]
     if None in groups:
@@ -180,12 +188,16 @@ def _style_classes(chart: Flowchart, entry: Entry, placed: dict[str, list[str]])
 
 
 def _add_ideas(chart: Flowchart, drawing: _Drawing, ideas: Iterable[Idea],
-               placed: dict[str, list[str]]) -> None:
+               placed: dict[str, list[str]]) -> list[str]:
+    """Declare the ideas' nodes; their ids, in the same order."""
+    ids = []
     for idea in ideas:
         card = drawing.card(idea)
         chart.node(card.node_id, card.label, "round")
         placed.setdefault(card.class_key, []).append(card.node_id)
         chart.click(card.node_id, card.href)
+        ids.append(card.node_id)
+    return ids
 
 
 def link_pairs(ideas: tuple[Idea, ...] | list[Idea]) -> list[tuple[int, int]]:
@@ -200,7 +212,7 @@ def link_pairs(ideas: tuple[Idea, ...] | list[Idea]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _rows(members: list[Idea], columns: int) -> list[list[Idea]]:
+def _rows(members: list[str], columns: int) -> list[list[str]]:
     """A lane's ideas in rows of `columns`, in number order."""
     return [members[i : i + columns] for i in range(0, len(members), max(1, columns))]
 
@@ -215,18 +227,17 @@ def lanes(drawing: _Drawing, center: str, ideas: tuple[Idea, ...]) -> Flowchart:
     chart = Flowchart("LR", _init(style))
     chart.node("ctr", drawing.hub(center), CENTER_SHAPE)
     placed: dict[str, list[str]] = {"center": ["ctr"]}
-    for index, (category, members) in enumerate(_lanes_of(entry, ideas)):
+    for index, (category, members) in enumerate(drawing.lanes(ideas)):
         parent = "ctr"
         if category is not None:
             parent = f"hub{index}"
             chart.node(parent, drawing.hub(category.label), "hexagon")
             placed.setdefault(f"hub:{category.key}", []).append(parent)
             chart.edge("ctr", parent)
-        _add_ideas(chart, drawing, members, placed)
-        for row in _rows(members, style.columns):
-            chart.edge(parent, idea_id(row[0].number))
+        for row in _rows(_add_ideas(chart, drawing, members, placed), style.columns):
+            chart.edge(parent, row[0])
             for left, right in itertools.pairwise(row):
-                chart.edge(idea_id(left.number), idea_id(right.number), "---")
+                chart.edge(left, right, "---")
     _style_classes(chart, entry, placed)
     return chart
 
@@ -245,7 +256,7 @@ def narrow(drawing: _Drawing, center: str, ideas: tuple[Idea, ...]) -> Flowchart
     chart.node("ctr", drawing.hub(center), CENTER_SHAPE)
     placed: dict[str, list[str]] = {"center": ["ctr"]}
     previous = "ctr"
-    for index, (category, members) in enumerate(_lanes_of(entry, ideas)):
+    for index, (category, members) in enumerate(drawing.lanes(ideas)):
         parent, arrow = previous, "~~~"
         if category is not None:
             parent = f"hub{index}"
@@ -253,10 +264,9 @@ def narrow(drawing: _Drawing, center: str, ideas: tuple[Idea, ...]) -> Flowchart
             placed.setdefault(f"hub:{category.key}", []).append(parent)
             chart.edge(previous, parent, "~~~")
             arrow = "---"
-        _add_ideas(chart, drawing, members, placed)
-        for idea in members:
-            chart.edge(parent, idea_id(idea.number), arrow)
-            parent, arrow = idea_id(idea.number), "---"
+        for node in _add_ideas(chart, drawing, members, placed):
+            chart.edge(parent, node, arrow)
+            parent, arrow = node, "---"
         previous = parent
     _style_classes(chart, entry, placed)
     return chart
@@ -268,17 +278,17 @@ def classic(drawing: _Drawing, center: str, ideas: tuple[Idea, ...]) -> Flowchar
     chart = Flowchart("LR", _init(drawing.style))
     chart.node("ctr", drawing.hub(center), CENTER_SHAPE)
     placed: dict[str, list[str]] = {"center": ["ctr"]}
-    _add_ideas(chart, drawing, ideas, placed)
+    nodes = _add_ideas(chart, drawing, ideas, placed)
     used = {i.category for i in ideas}
     for index, category in enumerate(entry.categories):
         if category.key in used:
             chart.node(f"hub{index}", drawing.hub(category.label), "rect")
             placed.setdefault(f"hub:{category.key}", []).append(f"hub{index}")
     hub = {c.key: f"hub{i}" for i, c in enumerate(entry.categories)}
-    for idea in ideas:
-        chart.edge("ctr", idea_id(idea.number))
+    for idea, node in zip(ideas, nodes, strict=True):
+        chart.edge("ctr", node)
         if idea.category in hub:
-            chart.edge(idea_id(idea.number), hub[idea.category], "-.->")
+            chart.edge(node, hub[idea.category], "-.->")
     _style_classes(chart, entry, placed)
     return chart
 

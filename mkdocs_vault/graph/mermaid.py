@@ -14,6 +14,7 @@ Rules (verified against Mermaid 11.17 and 12.3, see the reference notes):
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -142,8 +143,7 @@ class Flowchart:
 
     def class_def(self, name: str, **props: str) -> None:
         """Define a node class; property names use `_` for `-` (`stroke_width`)."""
-        body = ",".join(f"{k.replace('_', '-')}:{v}" for k, v in props.items())
-        self._styles.append(f"classDef {name} {body}")
+        self._styles.append(f"classDef {name} {_class_body(tuple(props.items()))}")
 
     def assign(self, name: str, node_ids: list[str]) -> None:
         """Put nodes into a class."""
@@ -168,3 +168,8 @@ class Flowchart:
             head.append("%%{init: " + json.dumps(self.config, separators=(",", ":")) + "}%%")
         head.append(f"flowchart {self.direction}")
         return "\n".join([*head, *self.lines, *self._styles, *self._clicks])
+
+
+@functools.lru_cache(maxsize=1024)  # every graph declares the same classes for its categories
+def _class_body(props: tuple[tuple[str, str], ...]) -> str:
+    return ",".join(f"{k.replace('_', '-')}:{v}" for k, v in props)

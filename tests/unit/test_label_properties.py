@@ -9,12 +9,22 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mkdocs_vault.graph import labels, layouts, mermaid
 from mkdocs_vault.graph.colors import PALETTE
-from mkdocs_vault.graph.labels import clip, collapse_spaces, derive_label, plain_text, width, wrap
-from mkdocs_vault.graph.layouts import GraphStyle, concept_graphs
+from mkdocs_vault.graph.labels import (
+    LABEL_MAX,
+    clip,
+    collapse_spaces,
+    derive_label,
+    plain_text,
+    width,
+    wrap,
+)
+from mkdocs_vault.graph.layouts import TOOLTIP_MAX, GraphStyle, concept_graphs
 from mkdocs_vault.graph.mermaid import escape
 from mkdocs_vault.model import Category, Entry, Idea
 
@@ -254,3 +264,105 @@ def test_clip_to_one_column() -> None:
 def test_derive_label_capital_that_grows() -> None:
     """A label that fits may not grow when its first letter is capitalised."""
     assert width(derive_label("the ßxxxxxxxxx", 10)) <= 10
+
+
+# --- fast paths against the reference code --------------------------------------------------
+# The hot functions skip their regex passes when a text has nothing to change. These are the
+# full passes they replace (the code before the fast paths): the results must be the same.
+
+def ref_collapse_spaces(text: str) -> str:
+    return labels._SPACES_RE.sub(" ", labels._INVISIBLE_RE.sub("", text)).strip()
+
+
+def ref_escape(text: str, *, attribute: bool = False) -> str:
+    text = mermaid._MERMAID_TRIGGER_RE.sub(JOINER, ref_collapse_spaces(text))
+    if attribute:
+        text = mermaid._PURIFY_TRIGGER_RE.sub(JOINER + r"\g<0>", text)
+    return mermaid._SYNTAX_RE.sub(lambda m: mermaid._ENTITIES[m.group()], text)
+
+
+def ref_width(text: str) -> int:
+    if not text or max(text) < "\u1100":
+        return len(text)
+    return len(text) + sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+
+
+def ref_clip(text: str, budget: int) -> str:
+    if ref_width(text) <= budget:
+        return text
+    if budget == 1:
+        return "…"
+    out: list[str] = []
+    used = 0
+    for ch in text:
+        used += ref_width(ch)
+        if used > max(budget - 1, 1):
+            return "".join(out).rstrip() + "…"
+        out.append(ch)
+    return "".join(out)
+
+
+def ref_hub_label(text: str, hub_chars: int) -> str:
+    lines = wrap(ref_clip(text, LABEL_MAX), hub_chars)
+    return "<br>".join(f"<b>{ref_escape(line)}</b>" for line in lines) or " "
+
+
+HOSTILE_LABELS = [
+    "", " ", "  ", "a  b", " a", "a ", "\ta", "a\n", "plain words only", "x" * 600,
+    "long " * 120, "深度求索" * 60, "🚀" * 150, '"quoted"', "#35; #quot;", "a;b;", "<b>x</b>",
+    "&amp; &lt;", "&", "direction TB", "a direction\tLR", "DIRECTION  rl", "Dİrectİon TB",
+    "dırectıon BT", "directionTB", "fa:fa-x", "FAB:fa-github", "fak:x", "fa-x", "ſ fa:",
+    "$$x^2$$", "$ 5 $", "$", "ﬂ°", "ﬂ", "¶ß", "¶ẞ", "ﬂ°°60¶ß", "ﬁ and ﬂ ligatures",
+    "مرحبا بالعالم", "mixed עברית and English", "\u202eoverride", "a\u2066b\u2069c",
+    "👩‍💻 ZWJ", "❤️", "🇫🇷", "e\u0301", "zero\u200bwidth\ufeffbom", "ctrl\x00\x07\x1b\x7f\x85",
+    "c1\x80\x9f", "\u2028line\u2029", "nbsp\u00a0kept", "\u00a0lead", "trail\u202f",
+    "1\u2007200", "\u3000ideographic\u3000", "soft\u00adhyphen", "…", "a…", "ｆｕｌｌ width",
+    "-->", "]>", "</", "<!-- x -->", "a]>b", "100% : ratio", "back\\slash\\n", "`code`",
+    "[link](http://x)", "**bold** _em_", "Effect of projects", "K kelvin", "ÉCT",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_LABELS)
+def test_fast_paths_match_reference_on_hostile_labels(text: str) -> None:
+    """Each fast path gives what the full passes give, on the labels that broke Mermaid once."""
+    assert collapse_spaces(text) == ref_collapse_spaces(text)
+    assert escape(text) == ref_escape(text)
+    assert escape(text, attribute=True) == ref_escape(text, attribute=True)
+    assert width(text) == ref_width(text)
+    for budget in (1, 2, 5, 14, 40, 200, 500):
+        assert clip(text, budget) == ref_clip(text, budget)
+    for hub_chars in (1, 8, 14):
+        assert layouts._hub_label(text, hub_chars) == ref_hub_label(text, hub_chars)
+
+
+@FAST
+@given(hostile_text(), st.integers(1, 120))
+def test_fast_paths_match_reference(text: str, budget: int) -> None:
+    """The same on random hostile text."""
+    assert collapse_spaces(text) == ref_collapse_spaces(text)
+    assert escape(text) == ref_escape(text)
+    assert escape(text, attribute=True) == ref_escape(text, attribute=True)
+    assert width(text) == ref_width(text)
+    assert clip(text, budget) == ref_clip(text, budget)
+
+
+@settings(max_examples=100, derandomize=True, database=None, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(entries(max_ideas=12, text=hostile_text()), st.sampled_from(["lanes", "classic"]))
+def test_shared_cards_match_reference(drawn: tuple[Entry, str], layout: str) -> None:
+    """Every card of the wide and the narrow graph (drawn once, shared) shows the reference
+    label and tooltip; every hub the reference hub label."""
+    entry, center = drawn
+    style = GraphStyle()
+    for wide, phone in layouts.reader_graphs(entry, center, layout, style, href):
+        for chart in (wide, phone):
+            lines = chart.source().splitlines()
+            assert f'ctr("{ref_hub_label(center, style.hub_chars)}")' in lines
+            for idea in entry.ideas:
+                node = next((line for line in lines if line.startswith(f"k{idea.number}(")), "")
+                if not node:
+                    continue  # in another part
+                tip = ref_escape(ref_clip(plain_text(idea.text), TOOLTIP_MAX), attribute=True)
+                assert f" title='{tip}' " in node
+                label = ref_escape(ref_clip(idea.label, LABEL_MAX))
+                assert node.endswith(f"<b>{idea.number}</b> {label}</span>\")")
