@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from mkdocs_vault.graph import labels
 from mkdocs_vault.graph.labels import (
     LABEL_CHARS,
     clip,
@@ -448,3 +449,12 @@ def test_width_of_first_wide_character() -> None:
 def test_unclosed_backticks_before_a_code_span() -> None:
     """Backticks without a closing run are literal, and the run after them may open a span."""
     assert plain_text("``a`b` c") == "``ab c"
+
+
+def test_printable_text_needs_no_collapsing() -> None:
+    """The fast path of `collapse_spaces` relies on this, checked over all of Unicode: a
+    printable character other than " " is neither whitespace nor invisible."""
+    printable = "".join(ch for ch in map(chr, range(0x110000)) if ch.isprintable() and ch != " ")
+    assert not labels._INVISIBLE_RE.search(printable)
+    assert not re.search(r"\s", printable)
+    assert not any(ch.isspace() for ch in printable)

@@ -505,3 +505,44 @@ def test_long_centre_and_category_labels_are_cut() -> None:
                       "  ideas: [{text: t, category: a}]\n")
     [chart] = concept_graphs(entry, '"' * 10_000, "lanes", GraphStyle(), href)
     assert len(chart.source()) < 10_000
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("style", [GraphStyle(), GraphStyle(max_ideas=7, columns=3),
+                                   GraphStyle(tooltips=False, hub_chars=5, node_width=180)])
+def test_shared_drawing_draws_what_fresh_ones_draw(layout: str, style: GraphStyle) -> None:
+    """Cards made once and shared by the wide and the narrow graph of every part give the
+    graphs that drawing each of them on its own gives."""
+    for entry in (deepseek(), big()):
+        pairs = layouts.reader_graphs(entry, "Centre", layout, style, href)
+        parts = [part for part, _ in layouts._drawn_parts(
+            layouts._Drawing(entry, style, href), "Centre", layouts.LAYOUTS[layout])]
+        assert len(parts) == len(pairs)
+        for part, (wide, phone) in zip(parts, pairs, strict=True):
+            alone = layouts.LAYOUTS[layout](layouts._Drawing(entry, style, href), "Centre", part)
+            assert wide.source() == alone.source()
+            assert (wide.nodes, wide.edges) == (alone.nodes, alone.edges)
+            narrow = layouts.narrow(layouts._Drawing(entry, style, href), "Centre", part)
+            assert phone.source() == narrow.source()
+
+
+def test_hub_labels_follow_their_style() -> None:
+    """Hub labels are cached across entries by text and line width, never shared between
+    styles of different widths."""
+    entry = make_entry(["{text: a, category: c}"], "  categories: {c: {label: one two three}}\n")
+    wide = concept_graphs(entry, "Centre", "lanes", GraphStyle(hub_chars=40), href)[0]
+    thin = concept_graphs(entry, "Centre", "lanes", GraphStyle(hub_chars=3), href)[0]
+    assert 'hub0{{"<b>one two three</b>"}}' in wide.source().splitlines()
+    assert 'hub0{{"<b>one</b><br><b>two</b><br><b>three</b>"}}' in thin.source().splitlines()
+
+
+def test_equal_ideas_of_different_entries_keep_their_own_cards() -> None:
+    """Cards live as long as one call: an idea numbered like one of another entry, or one of
+    another style, is drawn from its own text."""
+    first = make_entry(["{text: first text, label: First}"])
+    second = make_entry(["{text: second text, label: Second}"])
+    assert "First" in concept_graphs(first, "C", "lanes", GraphStyle(), href)[0].source()
+    drawn = concept_graphs(second, "C", "lanes", GraphStyle(tooltips=False), href)[0].source()
+    assert "Second" in drawn
+    assert "First" not in drawn
+    assert "title=" not in drawn

@@ -9,6 +9,7 @@ import unicodedata
 
 import pytest
 
+from mkdocs_vault.graph import mermaid
 from mkdocs_vault.graph.mermaid import JOINER, SHAPES, Flowchart, escape, to_html
 
 DANGEROUS = set("\"'<>[](){}|;:%#&\\`")
@@ -255,3 +256,22 @@ def test_init_is_compact() -> None:
     """The init directive is compact JSON: spaces would only eat into Mermaid's size limit."""
     chart = Flowchart("LR", {"flowchart": {"padding": 8}, "a": [1, 2]})
     assert chart.source().splitlines()[0] == '%%{init: {"flowchart":{"padding":8},"a":[1,2]}}%%'
+
+
+def test_trigger_gate_characters_match_only_themselves() -> None:
+    """`mermaid._may_trigger` looks for `:`, `$`, `°`, `¶` and "ect" with plain `in` tests:
+    checked over all of Unicode, none of them matches another character in the trigger
+    regex's case-insensitive mode (unlike the "i" of "direction", which matches "ı" and "İ")."""
+    everything = "".join(map(chr, range(0x110000)))
+    for ch in ":$°¶ect":
+        assert set(re.findall(f"(?i){re.escape(ch)}", everything)) == {ch, ch.upper()}
+    assert mermaid._MERMAID_TRIGGER_RE.flags & re.IGNORECASE
+
+
+@pytest.mark.parametrize("text", ["direction TB", "DİRECTİON\tLR", "dırectıon rl", "fa:x",
+                                  "FAK:x", "fab:x", "$$", "ﬂ°", "¶ß", "¶ẞ"])
+def test_trigger_gate_lets_every_trigger_through(text: str) -> None:
+    """Each kind of trigger, in every case that Mermaid's regex matches, passes the gate."""
+    assert mermaid._MERMAID_TRIGGER_RE.search(text)
+    assert mermaid._may_trigger(text)
+    assert JOINER in escape(text)
