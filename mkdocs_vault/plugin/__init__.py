@@ -6,7 +6,8 @@ Flow of one build:
     on_files (-45)   loads and validates every vault page (and `.meta.yml` defaults) before any
                      page renders, logs problems, computes the vault-wide data and adds the
                      vault pages, the exports and the assets (only to sites with vault pages)
-    on_nav           with `nav_entries: false`, takes the entries out of the global nav
+    on_nav           with `nav_entries: false`, takes the entries and the vault pages but the
+                     index out of the global nav
     on_page_markdown replaces a vault page's Markdown by the expanded entry, in which the HTML
                      of everything the author wrote is only a placeholder (render/fragments.py)
     on_page_content  puts that HTML in place of the placeholders, and links the stylesheet (and
@@ -100,6 +101,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self._rendered: list[Page] = []
         self._vault_pages: set[str] = set()
         """Source paths of the vault-wide pages of this build."""
+        self._index_uri: str | None = None
+        """The vault's index page, if generated."""
         self._dirty = False
         """Generated listings for authors' own pages at a generated page's path."""
         self._sources: dict[str, str] = {}
@@ -221,6 +224,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             date_format=self.config.date_format,
             strings=languages.site_strings(self.language),
         )
+        self._index_uri = settings.index_uri if settings.index else None
         titles = {uri: _body_title(self.vault.pages[uri].body) for uri in valid}
         directory_urls = config.use_directory_urls
 
@@ -388,13 +392,15 @@ class VaultPlugin(BasePlugin[VaultConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
                ) -> Navigation | None:
-        """`nav_entries: false`: entries leave the global nav (MkDocs renders the whole nav into
-        every page, so a nav of thousands of entries costs time squared); the vault pages
-        remain the way in."""
+        """`nav_entries: false`: entries leave the global nav, and so do the series, category
+        and people pages (MkDocs renders the whole nav into every page, so a nav that grows
+        with the vault makes the build time grow with its square); the vault's index remains
+        the way in, and links to all of them."""
         if self.options is None or self.config.nav_entries or not self.vault:
             return None
-        entries = {uri for uri, loaded in self.vault.pages.items() if loaded.ok}
-        nav.items = _without(nav.items, entries)
+        leaving = {uri for uri, loaded in self.vault.pages.items() if loaded.ok}
+        leaving |= self._vault_pages - {self._index_uri}
+        nav.items = _without(nav.items, leaving)
         return nav
 
     @event_priority(50)  # before other plugins read the page's HTML

@@ -268,8 +268,10 @@ class VaultConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/plugin/vault")
     """The cache folder, relative to mkdocs.yml."""
     nav_entries = c.Type(bool, default=True)
-    """Keep entries in the global navigation; `false` for large vaults, whose entries are then
-    reached through the generated pages (MkDocs renders the whole nav into every page)."""
+    """Keep entries in the global navigation; `false` for large vaults: entries and the series,
+    category and people pages then leave it, and are reached through the vault's index (MkDocs
+    renders the whole nav into every page, so a nav that grows with the vault costs time
+    squared)."""
 
     enabled = c.Type(bool, default=True)
     """`false` turns the plugin off (pages keep their front matter, unexpanded)."""
