@@ -176,7 +176,8 @@ def prepare(root: Path, entries: int, seed: int, variants: list[str]) -> dict[st
     if "b-nonav" in variants:
         # What a-nonav's nav holds: the home page and the vault's index (plugin/__init__.py
         # on_nav); the other pages are reached through links.
-        write_config(root / "b-nonav", docs_dir=str(plain), nav=["index.md", {"Vault": ["vault/index.md"]}],
+        write_config(root / "b-nonav", docs_dir=str(plain),
+                     nav=["index.md", {"Vault": ["vault/index.md"]}],
                      extra_css=["assets/vault/vault.css"], plugins=["search"])
     if "c" in variants:
         docs = root / "c" / "docs"
