@@ -319,19 +319,19 @@ def _graphml_kind(kind: type) -> str:
 
 
 class _Openings(dict[tuple[str, type], str]):
-    """`<data key="…">` by attribute name and Python type; `keys` gets each (name, GraphML
+    """`<data key="…">` by attribute name and Python type; `ids` gets each (name, GraphML
     type) -> key id in order of first use (one name may hold text on some nodes and numbers
     on others, as networkx writes it)."""
 
     def __init__(self, prefix: str) -> None:
         super().__init__()
         self.prefix = prefix
-        self.keys: dict[tuple[str, str], str] = {}
+        self.ids: dict[tuple[str, str], str] = {}
 
     def __missing__(self, pair: tuple[str, type]) -> str:
         name, kind = pair
         key = (name, _graphml_kind(kind))
-        key_id = self.keys.setdefault(key, f"{self.prefix}{len(self.keys)}")
+        key_id = self.ids.setdefault(key, f"{self.prefix}{len(self.ids)}")
         opening = self[pair] = f'<data key="{key_id}">'
         return opening
 
@@ -346,7 +346,7 @@ def _data_items(datas: Sequence[dict[str, object]], prefix: str
     items = [_DATA_CLOSE] * (3 * len(values))
     items[0::3] = map(openings.__getitem__, zip(names, map(type, values), strict=True))
     items[1::3] = _escape_all(values, {kind for _, kind in openings})
-    return openings.keys, items
+    return openings.ids, items
 
 
 def _rows(tags: Sequence[str], datas: Sequence[dict[str, object]], items: list[str],
