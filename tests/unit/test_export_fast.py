@@ -209,10 +209,6 @@ def hostile_graph() -> nx.MultiDiGraph:
     """Attributes and ids of every awkward kind, nodes and edges with no attributes (first,
     between, last), one name holding several types, str and int subclasses."""
 
-    class Shout(str):
-        def __str__(self) -> str:
-            return "SHOUT"
-
     class Rank(int):
         def __str__(self) -> str:
             return "rank & <file>"
@@ -234,9 +230,29 @@ def hostile_graph() -> nx.MultiDiGraph:
     return graph
 
 
-GRAPHS = {"hostile": hostile_graph, "empty": nx.MultiDiGraph,
+class Shout(str):
+    def __str__(self) -> str:
+        return "SHOUT"
+
+
+class Nul:
+    def __str__(self) -> str:
+        return "a\x00b & c"
+
+
+def clean_graph_with(value: object) -> nx.MultiDiGraph:
+    """A graph of clean text but for one value (the fast path must not skip it)."""
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", label="plain", odd=value)
+    graph.add_edge("a", "b", key="k", odd=value)
+    return graph
+
+
+GRAPHS = {"odd": hostile_graph, "str subclass": lambda: clean_graph_with(Shout("soft")),
+          "str() with NUL": lambda: clean_graph_with(Nul()), "empty": nx.MultiDiGraph,
           "bare": lambda: nx.MultiDiGraph([("a", "b"), ("b", "a"), ("a", "b")])}
-GRAPHS.update({name: (lambda f=f: knowledge_graph(f()).graph) for name, f in VAULTS.items()})
+GRAPHS.update({f"{name} vault": (lambda f=f: knowledge_graph(f()).graph)
+               for name, f in VAULTS.items()})
 
 
 @pytest.mark.parametrize("name", sorted(GRAPHS))
