@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 Path = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
 # YAML 1.2 core schema: no yes/no/on/off, no octal `010`, no sexagesimal `1:30`, no `1_000`.
 _CORE_RESOLVERS = (
     ("bool", r"(?:true|True|TRUE|false|False|FALSE)\Z", "tTfF"),
@@ -77,6 +78,18 @@ class _Loader(_BaseLoader):
 
     yaml_implicit_resolvers = _core_resolvers()
 
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        """The tag of a node written without one, as `BaseResolver.resolve` gives it, but
+        without looking for path resolvers (none are registered, see below) or wildcard
+        implicit ones: the composer calls this for every node."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
             return super().construct_object(node, deep)
@@ -88,6 +101,9 @@ class _Loader(_BaseLoader):
                 node.start_mark,
             ) from error
 
+
+assert not _Loader.yaml_path_resolvers
+assert None not in _Loader.yaml_implicit_resolvers
 
 for _class in (_Loader, _Constructor):
     _class.add_constructor(_TAG + "int", _construct_int)
@@ -339,17 +355,103 @@ def _load(yaml_text: str, lines: _Lines) -> tuple[yaml.Node | None, Any,
     loader = _Loader(yaml_text)
     try:
         root = loader.get_single_node()
-        if root is None:
-            return None, None, []
-        deep = _too_deep(root)
-        if deep is not None:
-            raise yaml.MarkedYAMLError("while composing a node", None,
-                                       "exceeded maximum nesting depth", deep.start_mark)
-        vault = _child(root, "vault")
-        duplicates = _duplicate_keys(vault, lines) if vault is not None else []
+    finally:
+        loader.dispose()
+    if root is None:
+        return None, None, []
+    built = _build(loader, root)
+    if built is None:
+        return _construct(root, lines)
+    data, regular = built
+    vault = _child(root, "vault") if not regular else None
+    return root, data, _duplicate_keys(vault, lines) if vault is not None else []
+
+
+def _construct(root: yaml.Node, lines: _Lines) -> tuple[yaml.Node, Any,
+                                                        list[tuple[Path, int, int]]]:
+    """What `_build` leaves to PyYAML's constructor: its nesting is checked first, and its
+    duplicate keys looked for on the nodes."""
+    deep = _too_deep(root)
+    if deep is not None:
+        raise yaml.MarkedYAMLError("while composing a node", None,
+                                   "exceeded maximum nesting depth", deep.start_mark)
+    vault = _child(root, "vault")
+    duplicates = _duplicate_keys(vault, lines) if vault is not None else []
+    loader = _Loader("")  # a fresh one: `_build` may have left some state in the first
+    try:
         return root, loader.construct_document(root), duplicates
     finally:
         loader.dispose()
+
+
+class _Unusual(Exception):
+    """Something `_Builder` leaves to PyYAML's constructor."""
+
+
+_BUILD_DEPTH = 64
+"""Deeper documents are left to PyYAML (and to the MAX_DEPTH check): front matter is flat,
+and the builder recurses."""
+_MERGE, _VALUE = _TAG + "merge", _TAG + "value"
+
+
+def _build(loader: _Loader, root: yaml.Node) -> tuple[Any, bool] | None:
+    """(data, regular) of a plain document, or None for anything else (see `_Builder`)."""
+    builder = _Builder(loader)
+    try:
+        return builder.value(root, 1), builder.regular
+    except _Unusual:
+        return None
+
+
+class _Builder:
+    """Builds the data of the usual document several times faster than PyYAML's constructor
+    (which, per node, looks up constructors, records the node and runs a generator), and gives
+    exactly the same data. Only str, map and seq nodes are built here, other scalars by
+    PyYAML; anything else raises `_Unusual`, and the whole document is left to PyYAML:
+    mappings and sequences with other tags (`!!set`, `!!omap`), merge (`<<`) and `=` keys,
+    collections as keys, a collection reached twice (an alias: the data must share it, or a
+    recursive one), nesting deeper than `_BUILD_DEPTH`, and any value that cannot be built
+    (PyYAML's error then names the node it meets first).
+
+    `regular` stays true while every key is text and none repeats: `_duplicate_keys`, which
+    compares keys as written, then finds none either."""
+
+    def __init__(self, loader: _Loader) -> None:
+        self.construct = loader.construct_object
+        self.entered: set[int] = set()
+        self.regular = True
+
+    def value(self, node: yaml.Node, depth: int) -> Any:
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            return node.value if node.tag == _STR else self.scalar(node)
+        if depth > _BUILD_DEPTH or id(node) in self.entered:
+            raise _Unusual
+        self.entered.add(id(node))
+        if kind is yaml.SequenceNode and node.tag == _SEQ:
+            return [self.value(item, depth + 1) for item in node.value]
+        if kind is yaml.MappingNode and node.tag == _MAP:
+            data = {self.key(key): self.value(value, depth + 1) for key, value in node.value}
+            if len(data) < len(node.value):
+                self.regular = False
+            return data
+        raise _Unusual
+
+    def key(self, node: yaml.Node) -> Any:
+        if type(node) is not yaml.ScalarNode:
+            raise _Unusual
+        if node.tag == _STR:
+            return node.value
+        if node.tag in (_MERGE, _VALUE):
+            raise _Unusual
+        self.regular = False  # `1:` and `"1":` are one key as written, two in the data
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.construct(node)
+        except yaml.YAMLError as error:
+            raise _Unusual from error
 
 
 MAX_DEPTH = 1000

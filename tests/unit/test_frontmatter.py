@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from mkdocs.utils.meta import get_data
 
@@ -471,19 +473,123 @@ def test_too_deep_nesting_is_located() -> None:
     assert "nested more than 1000 levels" in problem.message
 
 
-def test_recursion_error_is_located(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Building data that is too deep for Python (the pure-Python loader) names the deepest
-    point instead of crashing."""
+@pytest.mark.parametrize("builder", ["_Builder.value", "_Loader.construct_document"])
+def test_recursion_error_is_located(monkeypatch: pytest.MonkeyPatch, builder: str) -> None:
+    """Building data that is too deep for Python (the pure-Python loader), by the fast builder
+    or by PyYAML's constructor, names the deepest point instead of crashing."""
     from mkdocs_vault.loading import frontmatter
 
     def deep(*_: object) -> None:
         raise RecursionError
 
-    monkeypatch.setattr(frontmatter._Loader, "construct_document", deep)
+    def unusual(*_: object) -> None:
+        raise frontmatter._Unusual
+
+    owner, name = builder.split(".")
+    monkeypatch.setattr(frontmatter._Builder, "value", deep if owner == "_Builder" else unusual)
+    monkeypatch.setattr(getattr(frontmatter, owner), name, deep)
     _, problem = read_front_matter("---\nvault:\n  x: [[[\n    [1]]]]\n---\n")
     assert problem is not None
     assert (problem.line, problem.column) == (4, 5)
     assert "nested too deeply (6 levels)" in problem.message
+
+
+# -- the fast builder against PyYAML's constructor ----------------------------------------------
+
+_PLAIN = ("title: 'Talk: one'\ntags: [a, b]\nvault:\n  series: Lex\n  number: 116\n"
+          "  date: 2025-03-07\n  speakers:\n  - Ann\n  source:\n    title: Ep 1\n"
+          "    url: https://example.org/1\n  categories:\n    open: {label: Open, color: "
+          "'#d4f9d4'}\n    cost: Cost\n  resume: |\n    First.\n\n    Second.\n  ideas:\n"
+          "  - text: One idea.\n    category: open\n    links: [2]\n    see: [x.md#idea-1]\n"
+          "  - {text: Two, category: cost, label: Deux}\n  - Three\n  center: MARK\n")
+_VARIANTS = [
+    "", "center: 010", "center: 0x1F", "center: 0o17", "center: 1:30", "center: 1_000",
+    "center: yes", "center: True", "center: ~", "center: null", "center: .inf", "center: -.INF",
+    "center: .NaN", "center: 1e3", "center: 2025-02-30", "center: 2025-03-07 10:00:00",
+    "center: !!str 010", "center: !!int 1:30", "center: !!int '12'", "center: !!float x",
+    "center: !!bool maybe", "center: !!binary aGVsbG8=", "center: !!binary '%%'",
+    "center: !foo bar", "center: !!python/name:os.system", "center: !!set {a, b}",
+    "center: !!omap [a: 1]", "center: !!pairs [a: 1]", "center: !!map {a: 1}",
+    "center: !!seq [a]", "center: ! 12", "center: !!null ''", "center: !!timestamp 2025-01-01",
+    "? center\n  : x", "? [a, b]\n  : x", "{a: 1}: x", "1: a\n  '1': b", "1: a\n  0x1: b",
+    "1: a\n  1.0: b", "true: a\n  1: b", ".nan: a\n  .nan: b", "null: a\n  ~: b",
+    "2025-01-01: a\n  '2025-01-01': b", "'<<': a\n  \"<<\": b", "'<<': a", "=: a",
+    "<<: {host: H}", "<<: [{host: H}, {x: 1}]", "<<: 1", "series: again", "ideas: [z]",
+    "center: &c MARK\n  host: *c", "center: &c [a]\n  host: *c", "center: &c {a: 1}\n  host: *c",
+    "center: &c [a, *c]", "host: &h H\n  *h : x", "center: [[[[[[]]]]]]",
+    "center: " + "[" * 63 + "]" * 63, "center: " + "[" * 64 + "]" * 64,
+    "center: " + "[" * 1000 + "]" * 1000, "center: " + "[" * 1001 + "]" * 1001,
+    "center: \"a\u2028b\"\n  x: \"c\\x85d\"", "center: 'a\u2029b'\n  x: 1: 2",
+    "center: a\x00b", "center: [a,\n  x: b", "center: 9" + "9" * 5000, "center: !!int " + "9" * 5000,
+]
+
+
+def _variants() -> list[str]:
+    pages = [f"---\n{_PLAIN.replace('center: MARK', v or 'center: MARK')}---\nBody\n"
+             for v in _VARIANTS]
+    pages.append(f"---\n{_PLAIN}title: again\nvault: 1\n---\n")
+    pages.append(f"---\n{_PLAIN}tags: [c]\n---\n")
+    pages.append("---\n- a\n- b\n---\n")
+    pages.append("---\njust text\n---\n")
+    pages.append("---\n# nothing\n---\n")
+    return pages
+
+
+def _summary(result: tuple[FrontMatter | None, object]) -> tuple[str, ...]:
+    """Everything of a result but the node tree (a new one each time), NaN-proof; the pickle
+    also shows which values are one shared object (an alias)."""
+    front_matter, problem = result
+    if front_matter is None:
+        return (repr(problem),)
+    return (repr(front_matter.data), str(pickle.dumps(front_matter.data)),
+            repr(front_matter.duplicates),
+            repr(front_matter.top_duplicates), front_matter.body, str(front_matter.body_line),
+            repr(front_matter.lines), repr(problem))
+
+
+def test_fast_builder_gives_what_pyyaml_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On plain and hostile documents (odd tags, YAML 1.1 look-alikes, keys that are equal in
+    the data or as written, merge keys, aliases, deep nesting, broken values), the fast
+    builder gives the data, duplicates and problems of PyYAML's constructor; and it does build
+    regular and irregular documents itself, and leaves the unusual ones to PyYAML."""
+    from mkdocs_vault.loading import frontmatter
+
+    pages = _variants()
+    taken: list[str] = []
+    build = frontmatter._build
+
+    def spy(loader: object, root: object) -> object:
+        built = build(loader, root)  # type: ignore[arg-type]
+        taken.append("pyyaml" if built is None else "regular" if built[1] else "irregular")
+        return built
+
+    monkeypatch.setattr(frontmatter, "_build", spy)
+    fast = [_summary(read_front_matter(p)) for p in pages]
+    assert {"pyyaml", "regular", "irregular"} <= set(taken)
+    assert taken.count("regular") + taken.count("irregular") > len(pages) // 2
+    monkeypatch.setattr(frontmatter, "_build", lambda *_: None)
+    for page, summary in zip(pages, fast, strict=True):
+        assert summary == _summary(read_front_matter(page)), page[:200]
+
+
+def test_resolver_is_pyyaml_s() -> None:
+    """The lean `resolve` gives the tags of PyYAML's, for values starting with every kind of
+    character, plain or quoted, and for collections."""
+    import yaml
+
+    from mkdocs_vault.loading.frontmatter import _Loader
+
+    loader = _Loader("")
+    values = ["", "~", "null", "Null", "NULL", "nul", "true", "True", "TRUE", "tRue", "yes", "no",
+              "on", "off", "y", "n", "0", "010", "-1", "+1", "0o17", "0x1F", "0b1", "1_000", "1:30",
+              "1.5", ".5", "-.5", "1e3", "1.", ".inf", "-.Inf", "+.INF", ".nan", ".NaN", "<<",
+              "=", "2025-03-07", "2025-03-07 10:00", "text", "Open", "!x", "&a", "*a", "-", "."]
+    values += [chr(c) + "x" for c in range(32, 127)]
+    for kind in (yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode):
+        for value in values:
+            for implicit in ((True, False), (False, True), (False, False), (True, True)):
+                assert loader.resolve(kind, value, implicit) == \
+                    yaml.resolver.BaseResolver.resolve(loader, kind, value, implicit), value
 
 
 # -- decoding ------------------------------------------------------------------------------------
