@@ -31,6 +31,14 @@ Raw = Callable[[Path], str | None]
 
 VAULT_KEYS = fields.keys()
 """Known keys of `vault:`, in the field table's order (see `fields.py`)."""
+# The field table looked up once, not for every idea of every page.
+_SOURCE_KEYS = fields.keys("source")
+_IMAGE_KEYS = fields.keys("image")
+_IDEA_KEYS = fields.keys("ideas")
+_CATEGORY_KEYS = fields.keys("categories")
+_LAYOUTS = fields.lookup("layout").choices
+_KNOWN = {keys: frozenset(keys) for keys in (VAULT_KEYS, _SOURCE_KEYS, _IMAGE_KEYS, _IDEA_KEYS,
+                                             _CATEGORY_KEYS)}
 
 _URL_LIKE_RE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*://|mailto:)")
 _MISSING = object()
@@ -71,6 +79,11 @@ def _describe(value: object) -> str:
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
+def _who(index: int) -> str:
+    """How messages about the idea at `index` begin (ideas are numbered from 1)."""
+    return f"idea {index + 1}: "
+
+
 def _suggest(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
@@ -104,15 +117,19 @@ class _Checker:
     # -- scalar fields -------------------------------------------------------------------------
 
     def text(self, value: object, path: Path, *, required: bool = False) -> str | None:
-        if value is None or value is _MISSING:
+        if type(value) is str:  # nearly always: straight to the checks of the text itself
+            result = value if not _CONTROL_RE.search(value) else self.without_controls(value,
+                                                                                      path)
+        elif value is None or value is _MISSING:
             if required:
                 self.report(path, "is required", at_key=value is None)
             return None
-        if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
+        elif isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
             self.report(path, f"expected text, got {_describe(value)}")
             return None
-        result = value if isinstance(value, str) else self._as_written(value, path)
-        result = self.without_controls(result, path)
+        else:
+            result = value if isinstance(value, str) else self._as_written(value, path)
+            result = self.without_controls(result, path)
         if not result.strip():
             if required:
                 self.report(path, "must not be empty")
@@ -221,6 +238,9 @@ class _Checker:
 
     def unknown_keys(self, value: Mapping[Any, Any], allowed: tuple[str, ...],
                      path: Path) -> None:
+        known = _KNOWN.get(allowed)
+        if known is not None and isinstance(value, dict) and value.keys() <= known:
+            return  # the usual case, at the speed of a set operation
         names = list(allowed)
         for key in value:
             if str(key) not in names:
@@ -252,7 +272,7 @@ class _Checker:
         if not isinstance(value, Mapping):
             self.report(("source",), f"expected {{title, url}} or text, got {_describe(value)}")
             return None
-        self.unknown_keys(value, fields.keys("source"), ("source",))
+        self.unknown_keys(value, _SOURCE_KEYS, ("source",))
         url = self.url(value.get("url"), ("source", "url"))
         title = self.text(value.get("title"), ("source", "title"), required=url is None)
         if title is None and url is None:
@@ -268,7 +288,7 @@ class _Checker:
         if not isinstance(value, Mapping):
             self.report(("image",), f"expected {{src, alt}} or a path, got {_describe(value)}")
             return None
-        self.unknown_keys(value, fields.keys("image"), ("image",))
+        self.unknown_keys(value, _IMAGE_KEYS, ("image",))
         if value.get("src") is None:
             self.report(("image", "src"), "is required: the path or URL of the image",
                         at_key="src" in value)
@@ -313,7 +333,7 @@ class _Checker:
             if isinstance(spec, str | int | float) and not isinstance(spec, bool):
                 label = self.text(spec, path) or key
             elif isinstance(spec, Mapping):
-                self.unknown_keys(spec, fields.keys("categories"), path)
+                self.unknown_keys(spec, _CATEGORY_KEYS, path)
                 label = self.text(spec.get("label"), (*path, "label")) or key
                 color = self.color(spec.get("color"), (*path, "color"))
                 if "color" in spec and spec["color"] is None:
@@ -390,8 +410,10 @@ class _Checker:
         return [r for i, item in enumerate(value) if (r := self.idea(item, i, declared))]
 
     def idea(self, item: object, index: int, declared: list[str] | None) -> RawIdea | None:
+        if type(item) is dict:  # nearly always
+            return self.idea_mapping(item, index, declared)
         path: Path = ("ideas", index)
-        who = f"idea {index + 1}: "
+        who = _who(index)
         if isinstance(item, str | int | float) and not isinstance(item, bool):
             text = self.text(item, path)
             if text is None:
@@ -407,30 +429,43 @@ class _Checker:
             self.report(path, f"{who}expected text or {{text, label, category, links}}, "
                         f"got {_describe(item)}")
             return None
-        self.unknown_keys(item, fields.keys("ideas"), path)
-        if item.get("text") is None:
+        return self.idea_mapping(item, index, declared)
+
+    def idea_mapping(self, item: Mapping[Any, Any], index: int, declared: list[str] | None
+                     ) -> RawIdea | None:
+        """An idea written as {text, label, category, links, see}. Absent (or empty) optional
+        keys are not checked at all: nothing would be reported for them."""
+        path: Path = ("ideas", index)
+        self.unknown_keys(item, _IDEA_KEYS, path)
+        text = item.get("text")
+        if text is None:
             self.report((*path, "text") if "text" in item else path,
-                        f"{who}`text` is required: the idea as it appears in the list",
+                        f"{_who(index)}`text` is required: the idea as it appears in the list",
                         at_key="text" in item)
             return None
-        text = self.text(item["text"], (*path, "text"), required=True)
+        text = self.text(text, (*path, "text"), required=True)
         if text is None:
             return None
-        label = self.text(item.get("label"), (*path, "label"))
-        category = self.text(item.get("category"), (*path, "category"))
+        label = item.get("label")
+        label = self.text(label, (*path, "label")) if label is not None else None
+        category = item.get("category")
+        category = self.text(category, (*path, "category")) if category is not None else None
         if declared is not None:
             if category is None:
                 self.report((*path, "category") if "category" in item else path,
-                            f"{who}a category is required because `categories` are declared "
-                            f"(one of: {', '.join(declared)})")
+                            f"{_who(index)}a category is required because `categories` are "
+                            f"declared (one of: {', '.join(declared)})")
                 return None
             if category not in declared:
-                self.report((*path, "category"), f"{who}'{category}' is not a declared category "
-                            f"(declared: {', '.join(declared)}){_suggest(category, declared)}")
+                self.report((*path, "category"), f"{_who(index)}'{category}' is not a declared "
+                            f"category (declared: {', '.join(declared)})"
+                            f"{_suggest(category, declared)}")
                 return None
-        links = self.links(item.get("links"), (*path, "links"))
-        self.see[index] = self.references(item.get("see"), (*path, "see"))
-        return index, text, label, category, links
+        links = item.get("links")
+        found = self.links(links, (*path, "links")) if links is not None else []
+        see = item.get("see")
+        self.see[index] = self.references(see, (*path, "see")) if see is not None else ()
+        return index, text, label, category, found
 
     def references(self, value: object, path: Path) -> tuple[str, ...]:
         """Links to other pages or their ideas (`chips.md#idea-2`), as MkDocs links are written;
@@ -518,7 +553,7 @@ def parse_entry(vault: object, front_matter: Mapping[str, Any] | None = None, *,
         categories=tuple(entry_categories),
         resume=check.resume(vault.get("resume")),
         credits=check.text(vault.get("credits"), ("credits",)),
-        layout=check.choice(vault.get("layout"), ("layout",), fields.lookup("layout").choices),
+        layout=check.choice(vault.get("layout"), ("layout",), _LAYOUTS),
         sections=check.sections(vault.get("sections")),
         tags=_tags(top.get("tags")),
         related=check.references(vault.get("related"), ("related",)),

@@ -520,7 +520,8 @@ _VARIANTS = [
     "center: " + "[" * 63 + "]" * 63, "center: " + "[" * 64 + "]" * 64,
     "center: " + "[" * 1000 + "]" * 1000, "center: " + "[" * 1001 + "]" * 1001,
     "center: \"a\u2028b\"\n  x: \"c\\x85d\"", "center: 'a\u2029b'\n  x: 1: 2",
-    "center: a\x00b", "center: [a,\n  x: b", "center: 9" + "9" * 5000, "center: !!int " + "9" * 5000,
+    "center: a\x00b", "center: [a,\n  x: b", "center: 9" + "9" * 5000,
+    "center: !!int " + "9" * 5000,
 ]
 
 
