@@ -294,9 +294,11 @@ def split(text: str) -> tuple[str | None, str, int]:
 def _parts(text: str) -> tuple[str | None, str, int]:
     """`split(normalize(text))`, once for the usual `has_vault_key(text)` then
     `load_page(text)`: the last result is kept (a string cannot change)."""
-    if not _last or _last[0][0] is not text:
-        _last[:] = [(text, split(normalize(text)))]
-    return _last[0][1]
+    last = _last[0] if _last else None
+    if last is None or last[0] is not text:
+        last = (text, split(normalize(text)))
+        _last[:] = [last]  # (another thread's text can replace it, never mix with it)
+    return last[1]
 
 
 _last: list[tuple[str, tuple[str | None, str, int]]] = []
