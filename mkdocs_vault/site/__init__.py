@@ -55,6 +55,7 @@ __all__ = [
     "generate",
     "index_page",
     "page_uris",
+    "pages_of",
     "person_page",
     "person_pages",
     "place_listing",
@@ -80,7 +81,11 @@ def generate(entries: Iterable[SiteEntry], settings: SiteSettings | None = None,
 
     `overview` is the raw HTML of the overview graph, placed on the index after the counts.
     """
-    ctx = context(entries, settings)
+    return pages_of(context(entries, settings), overview=overview)
+
+
+def pages_of(ctx: Context, *, overview: str = "") -> dict[str, GeneratedPage]:
+    """`generate` from an already grouped vault."""
     index = index_page(ctx, overview=overview)
     pages = [*([index] if index else []), *series_pages(ctx), *category_pages(ctx),
              *person_pages(ctx)]

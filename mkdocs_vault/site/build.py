@@ -37,8 +37,8 @@ from mkdocs_vault.site import (
     PageUris,
     SiteEntry,
     SiteSettings,
-    generate,
-    page_uris,
+    context,
+    pages_of,
     prev_next,
 )
 
@@ -74,11 +74,12 @@ def build_vault(entries: Mapping[str, Entry], titles: Mapping[str, str], url: Ur
     shown = {uri: entries[uri].title or titles.get(uri) or posixpath.basename(uri)
              for uri in entries}
     site_entries = [SiteEntry(r.uri, r.entry, titles.get(r.uri)) for r in records]
-    overview = _overview(records, knowledge.graph, site_entries, settings, url)
-    pages = generate(site_entries, settings, overview=overview)
+    ctx = context(site_entries, settings)  # grouped once, for the pages and the links to them
+    overview = _overview(records, knowledge.graph, ctx.uris, settings, url)
+    pages = pages_of(ctx, overview=overview)
     extras = _extras(entries, shown, ranked, backlinks(knowledge), prev_next(site_entries),
                      knowledge.problems, settings)
-    extras = _with_vault_links(extras, entries, page_uris(site_entries, settings), settings)
+    extras = _with_vault_links(extras, entries, ctx.uris, settings)
     return VaultBuild(
         pages=pages,
         extras=extras,
@@ -88,12 +89,11 @@ def build_vault(entries: Mapping[str, Entry], titles: Mapping[str, str], url: Ur
     )
 
 
-def _overview(records: list[VaultEntry], graph: nx.MultiDiGraph, site_entries: list[SiteEntry],
+def _overview(records: list[VaultEntry], graph: nx.MultiDiGraph, uris: PageUris,
               settings: SiteSettings, url: Url) -> str:
     """The index's overview graph as raw HTML, its links relative to the index page."""
     if not records or not settings.index:
         return ""
-    uris = page_uris(site_entries, settings)
     index_url = url(settings.index_uri)
 
     def url_of(kind: str, name: str) -> str:
@@ -121,6 +121,7 @@ def _extras(entries: Mapping[str, Entry], shown: Mapping[str, str],
             list[tuple[str, int]]], neighbours: Mapping[str, tuple[str | None, str | None]],
             problems: list[LinkProblem], settings: SiteSettings) -> dict[str, EntryExtras]:
     broken = {(p.uri, p.idea, p.index) for p in problems if p.idea is not None}
+    back_of = _backlinks_by_entry(referenced, shown)
     out = {}
     for uri, entry in entries.items():
         related = tuple(Link(shown[r.uri], r.uri, note=reasons_text(r.why, settings.strings))
@@ -131,14 +132,24 @@ def _extras(entries: Mapping[str, Entry], shown: Mapping[str, str],
                      if (uri, idea.number, i) not in broken]
             if links:
                 see[idea.number] = tuple(link for link in links if link is not None)
-        back = {number: tuple(Link(f"{shown[src]}, {number_from}", src, f"idea-{number_from}")
-                              for src, number_from in refs)
-                for (target, number), refs in referenced.items() if target == uri}
+        back = back_of.get(uri, {})
         previous, following = neighbours.get(uri, (None, None))
         out[uri] = EntryExtras(
             related=related, see=see, referenced_by=back,
             previous=Link(shown[previous], previous) if previous else None,
             following=Link(shown[following], following) if following else None)
+    return out
+
+
+def _backlinks_by_entry(referenced: Mapping[tuple[str, int], list[tuple[str, int]]],
+                        shown: Mapping[str, str]) -> dict[str, dict[int, tuple[Link, ...]]]:
+    """"Referenced by" grouped by the entry pointed at, in one pass (looking each entry's
+    up among all the vault's backlinks made the build quadratic)."""
+    out: dict[str, dict[int, tuple[Link, ...]]] = {}
+    for (target, number), refs in referenced.items():
+        out.setdefault(target, {})[number] = tuple(
+            Link(f"{shown[src]}, {number_from}", src, f"idea-{number_from}")
+            for src, number_from in refs)
     return out
 
 
