@@ -16,9 +16,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from mkdocs_vault.graph import colors
 from mkdocs_vault.export import vault_graphml, vault_json
-from mkdocs_vault.render.extras import EntryExtras, Link
+from mkdocs_vault.graph import colors
 from mkdocs_vault.graph.knowledge import (
     LinkProblem,
     Related,
@@ -30,8 +29,9 @@ from mkdocs_vault.graph.knowledge import (
     resolve,
 )
 from mkdocs_vault.graph.mermaid import to_html
-from mkdocs_vault.model import Entry
 from mkdocs_vault.graph.overview import overview_graph
+from mkdocs_vault.model import Entry
+from mkdocs_vault.render.extras import EntryExtras, Link
 from mkdocs_vault.site import (
     GeneratedPage,
     PageUris,
