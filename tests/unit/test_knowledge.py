@@ -7,8 +7,10 @@ import math
 import random
 import time
 
+import networkx as nx
 import pytest
 
+import mkdocs_vault.graph.knowledge as knowledge_module
 from mkdocs_vault.graph.knowledge import (
     REASON_STRINGS,
     LinkProblem,
@@ -277,3 +279,109 @@ def test_thousand_entries_fast() -> None:
     assert sum(map(len, related.values())) > 4000
     assert knowledge.problems == []
     assert elapsed < 10, elapsed  # about 0.5 s on one core
+
+
+class _PublicCalls(knowledge_module._Builder):
+    """The graph built through networkx's own `add_node` / `add_edge`: the reference that
+    `_Builder`, which fills the graph's dicts itself, must match exactly."""
+
+    def node(self, node: str, attrs: dict[str, object]) -> None:
+        self.graph.add_node(node, **attrs)
+
+    def edge(self, u: str, v: str, key: str, attrs: dict[str, object]) -> None:
+        self.graph.add_edge(u, v, key=key, **attrs)
+
+
+def hostile_vault() -> list[VaultEntry]:
+    """Repeated idea numbers, category keys, links, tags and see targets; two spellings of a
+    name in one entry; odd spaces and bytes; links to nowhere."""
+    cats = (Category("a", "Chips", "#d4f9d4"), Category("a", "Other", "#ffffff"),
+            Category("b", " chips\u00a0", "#f9d4d4"), Category("c", "\u200b", "#d4d4f9"))
+    ideas = (Idea(1, "one [x](y.md)", "one", category="a", links=(2, 2, 1, 9), see=(
+                 "b.md#idea-1", "b.md#idea-1", "b.md", "#idea-2", "#idea-1", "nowhere.md",
+                 "https://x.org", "", "b.md#idea-99", "../out.md")),
+             Idea(2, "two\x00 ", "two", category="b", see=("/b.md#idea-1",)),
+             Idea(2, "again", "again", category="zzz"),
+             Idea(3, "three", "three", category="c"))
+    a = Entry(ideas=ideas, title="A", series=" Big  Series", number=1, speakers=(
+        "Ann  Lee", "ann lee", "\u200b", "Bob"), host="ANN LEE", tags=("t", "T ", "t", ""),
+        categories=cats, related=("b.md", "b.md", "a.md", "zz.md"))
+    b = Entry(ideas=(Idea(1, "b one", "b one", see=("a.md#idea-2",)),), series="big series",
+              host="Bob", speakers=("Bob",), categories=(Category("a", "CHIPS", "#000000"),))
+    return [VaultEntry("a.md", "a/", a), VaultEntry("b.md", "b/", b),
+            *synthetic_vault(60, seed=3)]
+
+
+def graph_dump(graph: object) -> str:
+    """Everything about the graph that anyone can see, in its order."""
+    assert isinstance(graph, nx.MultiDiGraph)
+    return repr((list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True)),
+                 [(n, list(graph.pred[n].items())) for n in graph], graph.graph))
+
+
+@pytest.mark.parametrize("vault", [small_vault(), hostile_vault(), synthetic_vault(150)])
+def test_graph_filled_directly_is_networkx_s(vault: list[VaultEntry],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = knowledge_graph(vault)
+    monkeypatch.setattr(knowledge_module, "_Builder", _PublicCalls)
+    reference = knowledge_graph(vault)
+    assert graph_dump(fast.graph) == graph_dump(reference.graph)
+    assert fast.problems == reference.problems
+    assert backlinks(fast) == backlinks(reference)
+
+
+def test_category_map_is_entry_category() -> None:
+    entry = hostile_vault()[0].entry
+    found = knowledge_module.category_map(entry)
+    for key in ("a", "b", "c", "zzz", None, ""):
+        assert found.get(key) is entry.category(key)
+
+
+def reference_related(knowledge: knowledge_module.Knowledge, k: int, hub_cap: int | None
+                      ) -> dict[str, list[Related]]:
+    """`related_entries` pair by pair: each candidate's score summed in the same order (its
+    non-hub neighbours, links, being named, its hubs), by brute force over all entries."""
+    index = knowledge_module._index(knowledge.graph, 5)
+    size = len(index.uris)
+    cap = hub_cap if hub_cap is not None else max(50, min(size // 20, 200))
+    weight = [knowledge_module.WEIGHTS[kind] / math.log(len(m)) if len(m) > 1 else 0.0
+              for (kind, _), m in zip(index.feature_names, index.members, strict=True)]
+    hub = [len(m) > cap for m in index.members]
+    result = {}
+    for i, uri in enumerate(index.uris):
+        scores = {}
+        for j in range(size):
+            shared = set(index.features[i]) & set(index.features[j])
+            found = any(not hub[f] for f in shared) or index.links[i][j] \
+                or j in index.named_by[i] or j in index.named[i]
+            if j == i or not found:
+                continue
+            score = 0.0
+            for f in index.features[i]:
+                if f in shared and not hub[f]:
+                    score += weight[f]
+            score += knowledge_module.LINK_WEIGHT * min(index.links[i][j],
+                                                        knowledge_module.MAX_LINKS)
+            score += knowledge_module.NAMED_BACK_WEIGHT if j in index.named_by[i] else 0.0
+            for f in index.features[i]:
+                if f in shared and hub[f]:
+                    score += weight[f]
+            scores[j] = score
+        named = index.named[i]
+        chosen = [Related(index.uris[j], round(scores[j], 4),
+                          (knowledge_module.NAMED, *knowledge_module._reasons(index, i, j)))
+                  for j in named]
+        rest = sorted((-s, index.uris[j], j) for j, s in scores.items()
+                      if s > 0 and j not in named)
+        chosen += [Related(u, round(-s, 4), tuple(knowledge_module._reasons(index, i, j)))
+                   for s, u, j in rest[:max(0, k - len(chosen))]]
+        result[uri] = chosen
+    return result
+
+
+@pytest.mark.parametrize("hub_cap", [2, 6, None])
+def test_related_is_the_pairwise_score(hub_cap: int | None) -> None:
+    for vault in (hostile_vault(), synthetic_vault(120, seed=11)):
+        knowledge = knowledge_graph(vault)
+        assert related_entries(knowledge, k=4, hub_cap=hub_cap) == \
+            reference_related(knowledge, 4, hub_cap)
