@@ -42,6 +42,9 @@ class LoadedPage:
     lines: Mapping[str, int] = field(default_factory=dict)
     """Lines of the links to other entries (`ideas[3].see[0]`, `related[1]`), checked once the
     whole vault is known."""
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    """The page's own front matter as the plugin read it, `vault` included (empty when it
+    could not be read): what a host that parses the page again must find in it."""
 
     @property
     def ok(self) -> bool:
@@ -84,9 +87,10 @@ def load_with_defaults(text: str, defaults: Mapping[str, Any], *,
         _, body, line = split(normalize(text))
         return load_meta(merged, body, label_chars=label_chars, body_line=line,
                          categories=categories)
-    return load_front_matter(dataclasses.replace(front_matter, data=merged),
-                             label_chars=label_chars, categories=categories,
-                             own=own.get("vault") if isinstance(own.get("vault"), dict) else {})
+    loaded = load_front_matter(dataclasses.replace(front_matter, data=merged),
+                               label_chars=label_chars, categories=categories,
+                               own=own.get("vault") if isinstance(own.get("vault"), dict) else {})
+    return dataclasses.replace(loaded, meta=own)
 
 
 def load_bytes(data: bytes, *, label_chars: int = LABEL_CHARS,
@@ -125,7 +129,7 @@ def load_front_matter(front_matter: FrontMatter, *,
     if has_errors(problems):
         entry = None
     return LoadedPage(entry, tuple(problems), front_matter.body, front_matter.body_line,
-                      _reference_lines(entry, front_matter))
+                      _reference_lines(entry, front_matter), front_matter.data)
 
 
 def _reference_lines(entry: Entry | None, front_matter: FrontMatter) -> dict[str, int]:

@@ -34,6 +34,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from mkdocs_vault import collector
 from mkdocs_vault.loading.frontmatter import decode_page, has_vault_key
 from mkdocs_vault.loading.metafiles import defaults_for
 from mkdocs_vault.loading.pages import (
@@ -46,6 +47,7 @@ from mkdocs_vault.loading.pages import (
     load_with_defaults,
 )
 from mkdocs_vault.loading.problems import Problem
+from mkdocs_vault.loading.without_vault import without_vault
 from mkdocs_vault.model import Category
 from mkdocs_vault.plugin.cache import BuildState
 from mkdocs_vault.plugin.config import VaultConfig, render_options, vault_categories
@@ -188,12 +190,13 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         # Blog excerpts are rendered after their posts: keep the posts' fragments for them.
         self._keep_fragments = any(n in config.plugins for n in ("material/blog", "blog"))
         meta_files = _meta_files(config)
-        for file in files.documentation_pages():
-            defaults = defaults_for(file.src_path, meta_files) if meta_files else {}
-            loaded = self._load(file, defaults if "vault" in defaults else None)
-            if loaded is not None:
-                self.vault.pages[file.src_uri] = loaded
-                self._report(loaded.problems, file)
+        with collector.paused():  # the loaded vault would be rescanned again and again
+            for file in files.documentation_pages():
+                defaults = defaults_for(file.src_path, meta_files) if meta_files else {}
+                loaded = self._load(file, defaults if "vault" in defaults else None)
+                if loaded is not None:
+                    self.vault.pages[file.src_uri] = loaded
+                    self._report(loaded.problems, file)
         for gone in set(self._cache) - set(self.vault.pages):
             del self._cache[gone]  # deleted, renamed, or no longer a vault page
         if self.vault:
@@ -325,7 +328,22 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         loaded = self.state.load(file.src_uri, key, load)
         if loaded is not None:
             self._cache[file.src_uri] = (key, loaded)
+            self._hand_over(file, text, loaded)
         return loaded
+
+    def _hand_over(self, file: File, text: str, loaded: LoadedPage) -> None:
+        """MkDocs parses every page's front matter again, though it has no use for `vault:`
+        (half a millisecond of YAML per entry): it is given the page without that block,
+        which it then reads exactly as before (`without_vault` checks that the other keys come
+        out as the plugin read them). Not under `--dirty`, where a page whose content was set
+        counts as modified; nor for pages with problems, which show the page as written."""
+        if self._dirty or not loaded.ok:
+            return
+        cut = without_vault(text, {k: v for k, v in loaded.meta.items() if k != "vault"})
+        if cut is not None:
+            # Workaround: MkDocs 1.6's `content_string` setter also forgets `abs_src_path`,
+            # which plugins such as git-revision-date-localized and Material's blog read.
+            file._content = cut
 
     def _load_undecodable(self, file: File) -> LoadedPage | None:
         """A vault page that is not valid UTF-8: MkDocs would abort the whole build on it; the
@@ -352,6 +370,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         if listing is not None:
             return place_listing(markdown, listing)
         loaded = self.vault.get(page.file.src_uri)
+        if loaded is not None and "vault" in loaded.meta:
+            page.meta.setdefault("vault", loaded.meta["vault"])  # cut out by _hand_over
         if loaded is None:
             if "vault" not in page.meta:
                 return None
@@ -425,6 +445,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         return self._assets(page) + html
 
     @event_priority(-50)  # after the search plugin has indexed the page
+    @timed("search")
     def _index_ideas(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                      nav: Navigation) -> TemplateContext | None:
         loaded = self.vault.get(page.file.src_uri)
@@ -447,6 +468,11 @@ class VaultPlugin(BasePlugin[VaultConfig]):
     on_page_context = CombinedEvent(_index_ideas, _fill_excerpts)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._check_idea_links()
+        self.state.finish(self.vault.pages)  # vault cache: outputs for --dirty, prune, timings
+
+    @timed("finish")
+    def _check_idea_links(self) -> None:
         """Links written by hand to `page.md#idea-N` are checked here, where MkDocs has
         collected every page's links (with `validation.anchors` at its default, `info`, a
         broken one would pass `--strict` silently)."""
@@ -455,7 +481,6 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             for problem in broken_idea_links(page, counts):
                 log.warning("%s: %s", self._display_path(page.file), problem)
         self._rendered = []
-        self.state.finish(self.vault.pages)  # vault cache: outputs for --dirty, prune, timings
 
     def _assets(self, page: Page) -> str:
         """Stylesheet and local Mermaid for this page, at the top of its content.

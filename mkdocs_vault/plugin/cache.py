@@ -355,12 +355,12 @@ class BuildState:
 
     def finish(self, uris: Iterable[str]) -> None:
         """End of a successful build: remember its outputs, prune the cache, write timings."""
-        if self._pending:
-            self._outputs = self._pending
-            self._pending = {}
-            self._write_outputs()
-        live = list(uris)
-        removed = self.pages.prune(live) if self.pages.enabled else 0
+        with self.timings.phase("finish"):
+            if self._pending:
+                self._outputs = self._pending
+                self._pending = {}
+                self._write_outputs()
+            removed = self.pages.prune(list(uris)) if self.pages.enabled else 0
         for name in ("load_hits", "load_misses", "render_hits", "render_misses"):
             self.timings.count(f"cache: {name.replace('_', ' ')}", getattr(self.pages, name))
         self.timings.count("cache: pruned", removed)

@@ -8,9 +8,10 @@ Top-level phases (their sum is the plugin's own time): `collect` (reading and lo
 vault pages in `on_files`, including `validate`), `vault-wide` (`build_vault`: knowledge graph,
 related entries, backlinks, exports, and the `generated pages`), `render` (expanding pages in
 `on_page_markdown`, including the `html filter` of authors' fields) and `html fill` (putting
-the fields' HTML into the page in `on_page_content`). `validate`, `generated pages` and `html
-filter` are nested in them; they are measured by wrapping the core functions that do the work
-(only while timing is on).
+the fields' HTML into the page in `on_page_content`), `search` (one search record per idea, in
+`on_page_context`) and `finish` (`on_post_build`: the check of links to ideas, the cache's
+bookkeeping). `validate`, `generated pages`, `exports` and `html filter` are nested in them;
+they are measured by wrapping the core functions that do the work (only while timing is on).
 """
 
 from __future__ import annotations
@@ -25,13 +26,16 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
 ENV = "VAULT_TIMINGS"
-TOP_LEVEL = ("collect", "vault-wide", "render", "html fill")
-NESTED = {"validate": "collect", "generated pages": "vault-wide", "html filter": "render"}
+TOP_LEVEL = ("collect", "vault-wide", "render", "html fill", "search", "finish")
+NESTED = {"validate": "collect", "generated pages": "vault-wide", "exports": "vault-wide",
+          "html filter": "render"}
 
 # (module, attribute, phase) of the core functions timed from the outside.
 _WRAPPED = (
     ("mkdocs_vault.loading.pages", "parse_entry", "validate"),
-    ("mkdocs_vault.site.build", "generate", "generated pages"),
+    ("mkdocs_vault.site.build", "pages_of", "generated pages"),
+    ("mkdocs_vault.site.build", "vault_json", "exports"),
+    ("mkdocs_vault.site.build", "vault_graphml", "exports"),
     ("mkdocs_vault.render.markdown", "sanitize", "html filter"),
 )
 _NULL = contextlib.nullcontext()
