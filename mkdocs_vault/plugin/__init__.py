@@ -240,9 +240,12 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         # vault cache: the vault-wide results from disk when no entry changed
         keys = [(u, self._cache[u][0]) for u in sorted(valid)
                 if u in self._cache and self._cache[u][1] is self.vault.pages[u]]
+        site_url, exports = config.site_url, self.config.exports
         build = self.state.vault_wide(
-            (keys, shown, settings, related) if len(keys) == len(valid) else None, url,
-            lambda url: build_vault(valid, shown, url, settings, related=related))
+            (keys, shown, settings, related, site_url, exports) if len(keys) == len(valid)
+            else None, url,
+            lambda url: build_vault(valid, shown, url, settings, related=related,
+                                    site_url=site_url, exports=exports))
         for problem in build.problems:
             loaded = self.vault.pages[problem.uri]
             line = loaded.lines.get(problem.field)

@@ -59,7 +59,8 @@ class VaultBuild:
 
 
 def build_vault(entries: Mapping[str, Entry], titles: Mapping[str, str], url: Url,
-                settings: SiteSettings, *, related: int = 5) -> VaultBuild:
+                settings: SiteSettings, *, related: int = 5, site_url: str | None = None,
+                exports: bool = True) -> VaultBuild:
     """The whole vault's derived pages and data (see the module docstring).
 
     Arguments:
@@ -68,13 +69,17 @@ def build_vault(entries: Mapping[str, Entry], titles: Mapping[str, str], url: Ur
         url: site URL of a source uri.
         settings: names, URLs and words of the generated pages.
         related: how many related entries each entry lists.
+        site_url: where the site is published; the URLs in `vault.json` start with it
+            (without it they are relative to the site's root).
+        exports: whether to make `vault.json` and `vault.graphml` (else both are empty).
     """
     with collector.paused():
-        return _build(entries, titles, url, settings, related)
+        return _build(entries, titles, url, settings, related, site_url, exports)
 
 
 def _build(entries: Mapping[str, Entry], titles: Mapping[str, str], url: Url,
-           settings: SiteSettings, related: int) -> VaultBuild:
+           settings: SiteSettings, related: int, site_url: str | None,
+           exports: bool) -> VaultBuild:
     records = [VaultEntry(uri, url(uri), entries[uri]) for uri in sorted(entries)]
     knowledge = knowledge_graph(records)
     ranked = related_entries(knowledge, k=related) if related else {}
@@ -91,8 +96,8 @@ def _build(entries: Mapping[str, Entry], titles: Mapping[str, str], url: Url,
         pages=pages,
         extras=extras,
         problems=knowledge.problems,
-        json=vault_json(records, knowledge, ranked, url),
-        graphml=vault_graphml(knowledge),
+        json=vault_json(records, knowledge, ranked, _published(site_url)) if exports else "",
+        graphml=vault_graphml(knowledge) if exports else b"",
     )
 
 
@@ -114,6 +119,14 @@ def _overview(records: list[VaultEntry], graph: nx.MultiDiGraph, uris: PageUris,
             f'aria-label="{html.escape(settings.name, quote=True)}" '
             f'style="--md-mermaid-label-fg-color:{colors.LABEL_COLOR}">\n'
             f'<pre class="mermaid"><code>{to_html(chart.source())}</code></pre>\n</div>')
+
+
+def _published(site_url: str | None) -> Callable[[str], str]:
+    """A URL relative to the site's root as published (`site_url` prefixed, if known)."""
+    if not site_url:
+        return lambda url: url
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return lambda url: base + url
 
 
 def relative_url(from_url: str, to_url: str) -> str:

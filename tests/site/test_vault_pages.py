@@ -114,6 +114,20 @@ def test_exports_round_trip(site: SiteBuilder) -> None:
     graph = nx.read_graphml(result.site_dir / "vault.graphml", force_multigraph=True)
     kinds = {d["kind"] for _, d in graph.nodes(data=True)}
     assert {"entry", "idea", "category", "person", "series"} <= kinds
+    one = next(e for e in data["entries"] if e["uri"] == "lex/one.md")
+    assert one["url"] == "lex/one/"  # no site_url: relative to the site's root
+    assert one["ideas"][1]["url"] == "lex/one/#idea-2"
+
+
+def test_exported_urls_are_published_ones(site: SiteBuilder) -> None:
+    """With `site_url`, vault.json gives each entry's and idea's URL as published."""
+    three(site)
+    site.config["site_url"] = "https://example.org/vault"
+    result = site.build(strict=True)
+    data = json.loads((result.site_dir / "vault.json").read_text(encoding="utf-8"))
+    one = next(e for e in data["entries"] if e["uri"] == "lex/one.md")
+    assert one["url"] == "https://example.org/vault/lex/one/"
+    assert one["ideas"][0]["url"] == "https://example.org/vault/lex/one/#idea-1"
 
 
 def test_broken_references_are_located(site: SiteBuilder) -> None:
