@@ -18,24 +18,24 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 _PARAGRAPH_RE = re.compile(
-    r"[^\W_](?:[^\W_]|[ ,.;?!%()'\"\u2013\u2014\u2018\u2019\u201c\u201d-])*"
+    r"[^\W_](?:[^\W_]|[ ,.;?!%()'\"\u2013\u2014\u2018\u2019\u201c\u201d-]|\n(?=[^\W_]))*"
 )
-"""Starts with a letter or digit (so no block construct starts it), then letters, digits and
-punctuation that no inline pattern of the core or of the allowlisted extensions starts with.
-Not `_`, `*`, `` ` ``, `\\`, `[`, `<`, `&`, `:`, `$`, `^`, `~`, `=`, `+`, `|`, `{`, `#`, `@`,
-`/`, tabs or line breaks."""
+"""Every line starts with a letter or digit (so no block construct starts it), then letters,
+digits and punctuation that no inline pattern of the core or of the allowlisted extensions
+starts with. Not `_`, `*`, `` ` ``, `\\`, `[`, `<`, `&`, `:`, `$`, `^`, `~`, `=`, `+`, `|`, `{`,
+`#`, `@`, `/`, tabs or empty lines."""
 
 _ALWAYS = (
-    r"^\S*[.)](?: |$)"  # a list marker: `1.`, and with fancylists `a)`, `iv.` (also `Dr.`)
+    r"(?m:^\S*[.)](?: |$))"  # a list marker: `1.`, and with fancylists `a)`, `iv.` (also `Dr.`)
     r"|  "  # runs of spaces: nothing needs them, so no rule has to think about them
-    r"| $"
+    r"|(?m: $)"  # a space at the end of a line (two make a line break)
 )
 
 _RULES: dict[str, str | None] = {
     # Every construct of these starts with a character `_PARAGRAPH_RE` leaves out, or at the
     # start of a line (which it reserves for a letter or digit): nothing more to exclude.
     **dict.fromkeys(
-        """admonition attr_list def_list fenced_code footnotes legacy_em md_in_html nl2br
+        """admonition attr_list def_list fenced_code footnotes legacy_em md_in_html
         sane_lists tables codehilite
         pymdownx.arithmatex pymdownx.betterem pymdownx.caret pymdownx.details pymdownx.emoji
         pymdownx.escapeall pymdownx.fancylists pymdownx.highlight pymdownx.inlinehilite
@@ -44,6 +44,8 @@ _RULES: dict[str, str | None] = {
         pymdownx.blocks.admonition pymdownx.blocks.details pymdownx.blocks.tab
         pymdownx.blocks.caption pymdownx.blocks.definition pymdownx.blocks.html
         abbr pymdownx.extra""".split()),
+    # Line ends become line breaks.
+    "nl2br": r"\n",
     # Quotes, dashes and ellipses become typographic ones.
     "smarty": r"['\"]|--|\.\.\.",
     # (c), (r), (tm) and ordinals (1st, 22nd); its arrows and fractions need `>`, `<`, `/`.

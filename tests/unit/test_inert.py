@@ -21,7 +21,7 @@ TRICKY = [
     "$x$", "^", "~", "==", "++", "|", "{", "@user", "a/b", "\t", "\u00a0", "\u2028", "ﬂ",
     "\u0301", " ",
 ]
-SEPARATORS = [" ", " ", " ", ", ", "; ", ". ", "", "\n\n"]
+SEPARATORS = [" ", " ", " ", ", ", "; ", ". ", "", "\n\n", "\n", ".\n"]
 
 # Mostly plain texts with now and then one or two tricky pieces, anywhere (also first).
 texts = st.lists(
@@ -77,7 +77,10 @@ def test_shortcut_is_what_all_extensions_render(text: str) -> None:
     ("a) a list", False),
     ("iv. a list", False),
     ("with *emphasis*", False),
-    ("a line\nbreak", False),
+    ("a line\nwrapped", True),
+    ("a line\n1. then a list", False),
+    ("a line  \nbreak", False),
+    ("a line\n\n\nand more", False),
     ("", False),
     (" leading space", False),
 ])
