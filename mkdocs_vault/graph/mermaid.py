@@ -89,6 +89,15 @@ def to_html(source: str) -> str:
     return html.escape(source, quote=False).replace("{", "&#123;").replace("}", "&#125;")
 
 
+def diagram(source: str, classes: str = "mermaid") -> str:
+    """The `<pre>` Material draws a diagram from. Put it in an element with `SEARCH_EXCLUDE`."""
+    return f'<pre class="{classes}"><code>{to_html(source)}</code></pre>'
+
+
+SEARCH_EXCLUDE = "data-search-exclude"
+"""Keeps an element out of Material's search index, which would otherwise index the Mermaid
+source as the page's text (every entry would match `flowchart`, and results would quote it)."""
+
 _SAFE_HREF_RE = re.compile(r"[A-Za-z0-9#/_.\-]+")
 
 CLASSIC_APPEARANCE: dict[str, str] = {"look": "classic", "layout": "dagre"}

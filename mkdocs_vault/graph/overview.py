@@ -243,7 +243,7 @@ def overview_graph(entries: Sequence[VaultEntry], graph: nx.MultiDiGraph, *,
                    settings: SiteSettings | None = None) -> Flowchart:
     """The overview of the vault (see the module docstring); `graph` is `knowledge_graph`'s.
 
-    `chart.source()` is the Mermaid text; pass it through `mermaid.to_html` for a page.
+    `chart.source()` is the Mermaid text; pass it through `mermaid.diagram` for a page.
     Node ids are generated, labels escaped; nodes whose href `url_of` gives with characters
     Mermaid cannot take (see `Flowchart.click`) are drawn without a link. The words (entry
     counts) are those of `settings` (English by default).

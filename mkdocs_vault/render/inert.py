@@ -26,7 +26,9 @@ starts with. Not `_`, `*`, `` ` ``, `\\`, `[`, `<`, `&`, `:`, `$`, `^`, `~`, `=`
 `#`, `@`, `/`, tabs or empty lines."""
 
 _ALWAYS = (
-    r"(?m:^\S*[.)](?: |$))"  # a list marker: `1.`, and with fancylists `a)`, `iv.` (also `Dr.`)
+    # A list marker: `1.`, and with fancylists `a)`, `iv.` (also `Dr.`). Only where the
+    # paragraph starts: in Python-Markdown a list cannot interrupt a paragraph.
+    r"^\S*[.)](?: |$)"
     r"|  "  # runs of spaces: nothing needs them, so no rule has to think about them
     r"|(?m: $)"  # a space at the end of a line (two make a line break)
 )

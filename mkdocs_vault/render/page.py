@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from mkdocs_vault.graph import colors
 from mkdocs_vault.graph.labels import collapse_spaces
 from mkdocs_vault.graph.layouts import link_pairs, reader_graphs
-from mkdocs_vault.graph.mermaid import Flowchart, to_html
+from mkdocs_vault.graph.mermaid import SEARCH_EXCLUDE, Flowchart, diagram
 from mkdocs_vault.loading.problems import Problem
 from mkdocs_vault.model import SECTIONS, Entry, Idea
 from mkdocs_vault.render.extras import EntryExtras, Link
@@ -219,9 +219,9 @@ def graph(page: _Page, center: str) -> str:
             wide_html.append(f'<p class="vault-graph-part">{caption}</p>')
             narrow_html.append(f'<p class="vault-graph-part vault-narrow-part">{caption}</p>')
         wide_html.append(f'<div class="vault-graph vault-layout-{layout}" {colour}>'
-                         f'<pre class="mermaid"><code>{to_html(wide.source())}</code></pre></div>')
-        narrow_html.append(f'<div class="vault-graph-narrow" {colour}><pre class="mermaid '
-                           f'vault-narrow"><code>{to_html(phone.source())}</code></pre></div>')
+                         f'{diagram(wide.source())}</div>')
+        narrow_html.append(f'<div class="vault-graph-narrow" {colour}>'
+                           f'{diagram(phone.source(), "mermaid vault-narrow")}</div>')
     count = len(entry.ideas)
     shown = len({i.category for i in entry.ideas if entry.category(i.category)})
     words = options.strings
@@ -231,8 +231,8 @@ def graph(page: _Page, center: str) -> str:
         name = words["graph_name_parts"].format(name=name, parts=len(pairs))
     skip = (f'<a class="vault-skip" href="#{IDEA_ANCHOR.format(number=entry.ideas[0].number)}">'
             f'{text(words["skip_graph"].format(count=count))}</a>') if entry.ideas else ""
-    body = (skip + '<div class="vault-wide">' + "".join(wide_html) + "</div>"
-            + '<div class="vault-phone">' + "".join(narrow_html) + "</div>")
+    body = (skip + f'<div class="vault-wide" {SEARCH_EXCLUDE}>' + "".join(wide_html) + "</div>"
+            + f'<div class="vault-phone" {SEARCH_EXCLUDE}>' + "".join(narrow_html) + "</div>")
     out = _heading(options, "graph")
     out += page.block(f'<div class="vault-graphs" role="figure" aria-label="{attr(name)}">',
                       body)

@@ -29,7 +29,7 @@ from mkdocs_vault.graph.knowledge import (
     related_entries,
     resolve,
 )
-from mkdocs_vault.graph.mermaid import to_html
+from mkdocs_vault.graph.mermaid import SEARCH_EXCLUDE, diagram
 from mkdocs_vault.graph.overview import overview_graph
 from mkdocs_vault.model import Entry
 from mkdocs_vault.render.extras import EntryExtras, Link
@@ -115,10 +115,10 @@ def _overview(records: list[VaultEntry], graph: nx.MultiDiGraph, uris: PageUris,
 
     chart = overview_graph(records, graph, url_of=url_of, settings=settings)
     # Focusable and named: on phones the box scrolls sideways, and keyboards must reach it.
-    return (f'<div class="vault-graph vault-overview" tabindex="0" role="figure" '
+    return (f'<div class="vault-graph vault-overview" tabindex="0" role="figure" {SEARCH_EXCLUDE} '
             f'aria-label="{html.escape(settings.name, quote=True)}" '
             f'style="--md-mermaid-label-fg-color:{colors.LABEL_COLOR}">\n'
-            f'<pre class="mermaid"><code>{to_html(chart.source())}</code></pre>\n</div>')
+            f'{diagram(chart.source())}\n</div>')
 
 
 def _published(site_url: str | None) -> Callable[[str], str]:

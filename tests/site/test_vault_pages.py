@@ -227,6 +227,9 @@ def test_one_search_record_per_idea(site: SiteBuilder) -> None:
     assert records["lex/two/#idea-1"]["title"].startswith("1. ")
     assert records["lex/two/#2-key-ideas"]["text"] == ""
     assert sum("#idea-" in location for location in records) == 6
+    # The graphs' Mermaid source (entries' and the overview's) is not the pages' text.
+    assert not [d["location"] for d in index["docs"] if "flowchart" in d["text"]]
+    assert any(d["location"].startswith("vault/") for d in index["docs"])
 
 
 def test_hand_written_links_to_missing_ideas_fail_strict(site: SiteBuilder) -> None:
