@@ -1,4 +1,4 @@
-"""Pausing Python's cyclic garbage collector while the vault is built.
+"""Keeping Python's cyclic garbage collector away from the vault.
 
 Loading a vault and computing what is vault-wide allocate hundreds of thousands of containers
 that live on (entries, the knowledge graph, pages), so the collector keeps rescanning them:
@@ -24,3 +24,16 @@ def paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def freeze() -> None:
+    """Move every object alive now out of the collector's reach until `thaw`: the loaded
+    vault and its vault-wide data live through the whole build, and each full collection of
+    the page phase would scan them again (MkDocs' own pages pay for it)."""
+    gc.freeze()
+
+
+def thaw() -> None:
+    """Give the objects `freeze` set aside back to the collector (end of a build, so that
+    `mkdocs serve` frees what a rebuild no longer uses)."""
+    gc.unfreeze()

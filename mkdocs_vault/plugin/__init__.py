@@ -202,6 +202,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         if self.vault:
             self._add_assets(files, config)
             self._vault_wide(files, config)
+            collector.freeze()  # thawed in on_post_build / on_build_error
         return files
 
     @timed("vault-wide")
@@ -471,8 +472,12 @@ class VaultPlugin(BasePlugin[VaultConfig]):
     on_page_context = CombinedEvent(_index_ideas, _fill_excerpts)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        collector.thaw()
         self._check_idea_links()
         self.state.finish(self.vault.pages)  # vault cache: outputs for --dirty, prune, timings
+
+    def on_build_error(self, *, error: Exception) -> None:
+        collector.thaw()
 
     @timed("finish")
     def _check_idea_links(self) -> None:

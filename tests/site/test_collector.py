@@ -1,0 +1,42 @@
+"""The plugin sets the loaded vault aside from the garbage collector during a build only
+(mkdocs_vault/collector.py): nothing stays frozen afterwards, so `mkdocs serve` frees what a
+rebuild no longer uses."""
+
+from __future__ import annotations
+
+import gc
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from tests.sitebuilder import SiteBuilder
+
+pytestmark = pytest.mark.site
+
+ENTRY = {"series": "Lex", "ideas": [{"text": "One idea."}]}
+
+
+def test_nothing_stays_frozen_after_a_build(site: SiteBuilder) -> None:
+    site.entry("talk.md", ENTRY)
+    site.page("hooks.py", "import gc, os\n"
+                          "def on_page_markdown(markdown, **kw):\n"
+                          "    with open(os.path.join(os.path.dirname(__file__), 'seen.txt'),"
+                          " 'a') as out:\n"
+                          "        out.write(f'{gc.get_freeze_count()}\\n')\n")
+    site.config["hooks"] = [str(site.docs / "hooks.py")]
+    result = site.build(strict=True)
+    assert result.error is None, result.warnings
+    assert gc.get_freeze_count() == 0
+    seen = (site.docs / "seen.txt").read_text().split()
+    assert seen
+    assert all(int(count) > 0 for count in seen)  # frozen while pages render
+
+
+def test_nothing_stays_frozen_after_a_failed_build(site: SiteBuilder) -> None:
+    site.entry("talk.md", ENTRY)
+    site.page("hooks.py", "def on_page_markdown(markdown, **kw):\n    raise RuntimeError('x')\n")
+    site.config["hooks"] = [str(site.docs / "hooks.py")]
+    result = site.build()
+    assert result.error is not None
+    assert gc.get_freeze_count() == 0
