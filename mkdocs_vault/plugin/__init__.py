@@ -105,6 +105,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         """Source paths of the vault-wide pages of this build."""
         self._index_uri: str | None = None
         """The vault's index page, if generated."""
+        self._exports: list[File] = []
+        """vault.json and vault.graphml, whose text is let go once MkDocs has written them."""
         self._dirty = False
         """Generated listings for authors' own pages at a generated page's path."""
         self._sources: dict[str, str] = {}
@@ -209,7 +211,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
     def _vault_wide(self, files: Files, config: MkDocsConfig) -> None:
         """Generated pages, exports, and what entries show of each other."""
         valid = {uri: p.entry for uri, p in self.vault.pages.items() if p.ok and p.entry}
-        self.extras, self._listings, self._vault_pages = {}, {}, set()
+        self.extras, self._listings, self._vault_pages, self._exports = {}, {}, set(), []
         if not valid:
             return
         if "i18n" in config.plugins:
@@ -263,8 +265,10 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                 files.append(File.generated(config, uri, abs_src_path=source) if source else
                              File.generated(config, uri, content=page.markdown))
         if self.config.exports:
-            files.append(File.generated(config, "vault.json", content=build.json))
-            files.append(File.generated(config, "vault.graphml", content=build.graphml))
+            self._exports = [File.generated(config, "vault.json", content=build.json),
+                             File.generated(config, "vault.graphml", content=build.graphml)]
+            for export in self._exports:
+                files.append(export)
         self.extras = build.extras
         self._rebuild_dependents(files)
 
@@ -469,7 +473,18 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                 excerpt.content = fragments.fill(excerpt.content)[0]
         return None
 
-    on_page_context = CombinedEvent(_index_ideas, _fill_excerpts)
+    @event_priority(100)
+    def _release_exports(self, context: TemplateContext, /, *, page: Page,
+                         config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
+        """MkDocs has copied the exports into the site before it renders templates; their text
+        (hundreds of MB in a large vault) need not stay in memory until the build ends."""
+        for file in self._exports:
+            if os.path.exists(file.abs_dest_path):
+                file._content = None  # Workaround: MkDocs' File has no way to drop content
+        self._exports = []
+        return None
+
+    on_page_context = CombinedEvent(_release_exports, _index_ideas, _fill_excerpts)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         collector.thaw()
