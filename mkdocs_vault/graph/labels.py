@@ -162,16 +162,14 @@ def _pair_emphasis(runs: list[_Run]) -> None:
             own.append(index)
 
 
-_WIDE_CANDIDATE_RE = re.compile("[\u1100-\U0010ffff]")
-
-
 def width(text: str) -> int:
     """Display width: East Asian wide and full-width characters count as two."""
     # No wide characters below U+1100; a hot path. `isascii` takes no time (a flag of the str).
     if text.isascii() or max(text) < "\u1100":
         return len(text)
-    candidates = _WIDE_CANDIDATE_RE.findall(text)
-    return len(text) + sum(1 for ch in candidates if unicodedata.east_asian_width(ch) in "WF")
+    # Every character, not only those from U+1100: older Unicode databases (Python 3.10's)
+    # call some unassigned code points below it wide.
+    return len(text) + sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
 
 
 def _tokens(text: str) -> list[str]:
