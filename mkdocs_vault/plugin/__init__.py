@@ -323,7 +323,9 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         key = (digest(source), self.options.label_chars, self.categories)
         cached = self._cache.get(file.src_uri)
         if cached is not None and cached[0] == key:
+            self._hand_over(file, text, cached[1])  # a serve rebuild: a new File each time
             return cached[1]
+
         def load() -> LoadedPage | None:
             assert self.options is not None
             if defaults is None:

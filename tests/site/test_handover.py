@@ -85,3 +85,20 @@ def test_pages_with_problems_are_left_to_mkdocs(site: SiteBuilder) -> None:
     seen = json.loads((result.site_dir / "seen.json").read_text(encoding="utf-8"))["talk.md"]
     assert seen["handed_over"] is False
     assert "vault" in seen["meta"]
+
+
+def test_unchanged_pages_are_handed_over_in_serve_rebuilds(site: SiteBuilder) -> None:
+    """While serving, an unchanged page comes from the plugin's memory, in a new File."""
+    site.page("talk.md", f"---\ntitle: The talk\n{VAULT}---\n")
+    site.page("hooks.py", HOOK)
+    site.config["hooks"] = [str(site.docs / "hooks.py")]
+    try:
+        first = site.serve(strict=True)
+        assert first.error is None, first.warnings
+        site.page("other.md", "# Another page\n")
+        again = site.rebuild()
+        assert again.error is None, again.warnings
+        seen = json.loads((again.site_dir / "seen.json").read_text(encoding="utf-8"))
+    finally:
+        site.stop()
+    assert seen["talk.md"]["handed_over"] is True
