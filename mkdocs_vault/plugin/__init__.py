@@ -105,6 +105,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         """Source paths of the vault-wide pages of this build."""
         self._index_uri: str | None = None
         """The vault's index page, if generated."""
+        self._frozen = False
+        """Whether this build froze the loaded vault out of the garbage collector's way."""
         self._exports: list[File] = []
         """vault.json and vault.graphml, whose text is let go once MkDocs has written them."""
         self._dirty = False
@@ -205,6 +207,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             self._add_assets(files, config)
             self._vault_wide(files, config)
             collector.freeze()  # thawed in on_post_build / on_build_error
+            self._frozen = True
         return files
 
     @timed("vault-wide")
@@ -489,12 +492,18 @@ class VaultPlugin(BasePlugin[VaultConfig]):
     on_page_context = CombinedEvent(_release_exports, _index_ideas, _fill_excerpts)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        collector.thaw()
+        self._thaw()
         self._check_idea_links()
         self.state.finish(self.vault.pages)  # vault cache: outputs for --dirty, prune, timings
 
     def on_build_error(self, *, error: Exception) -> None:
-        collector.thaw()
+        self._thaw()
+
+    def _thaw(self) -> None:
+        """Only what this build froze: a host may freeze objects of its own."""
+        if self._frozen:
+            collector.thaw()
+            self._frozen = False
 
     @timed("finish")
     def _check_idea_links(self) -> None:
