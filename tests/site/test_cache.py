@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import pickle
 import re
+import sqlite3
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -83,6 +84,68 @@ def test_prune_removes_the_slots_of_pages_gone(tmp_path: Path) -> None:
     assert pages.prune(["a.md"]) == 1
     assert pages.loaded("a.md", "k") is not None
     assert pages.loaded("b.md", "k") is None
+
+
+def _one_page() -> Any:
+    loaded = load_page("---\nvault:\n  ideas: [One idea here.]\n---\n")
+    assert loaded is not None
+    return loaded
+
+
+def test_a_broken_slot_is_a_miss_and_a_broken_database_is_replaced(tmp_path: Path) -> None:
+    pages = PageCache(tmp_path)
+    pages.store_loaded("a.md", "k", _one_page())
+    pages.store_loaded("b.md", "k", _one_page())
+    database = sqlite3.connect(tmp_path / cache.DATABASE)
+    with database:
+        database.execute("UPDATE slots SET value = ? WHERE name = ?",
+                         (b"\x80\x05not a pickle", pages._name("a.md", "load")))
+    database.close()
+    assert pages.loaded("a.md", "k") is None
+    assert pages.loaded("b.md", "k") is not None
+    pages.close()
+    (tmp_path / cache.DATABASE).write_bytes(b"not a database" * 100)
+    again = PageCache(tmp_path)
+    assert again.loaded("b.md", "k") is None
+    again.store_loaded("b.md", "k", _one_page())
+    again.close()
+    assert PageCache(tmp_path).loaded("b.md", "k") is not None
+
+
+def test_a_write_another_build_holds_up_is_dropped(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "LOCK_WAIT", 0.2)
+    pages = PageCache(tmp_path)
+    pages.store_loaded("a.md", "k", _one_page())
+    other = sqlite3.connect(tmp_path / cache.DATABASE, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another build in the middle of a write
+    pages.store_loaded("b.md", "k", _one_page())  # waits 0.2 s, then is not kept
+    assert pages.loaded("a.md", "k") is not None  # reading goes on meanwhile
+    other.execute("ROLLBACK")
+    other.close()
+    assert pages.loaded("b.md", "k") is None
+    pages.store_loaded("b.md", "k", _one_page())
+    assert pages.loaded("b.md", "k") is not None
+
+
+def test_an_unwritable_cache_folder_builds_uncached(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    pages = PageCache(tmp_path / "file" / "vault")  # cannot be made
+    pages.store_loaded("a.md", "k", _one_page())
+    assert pages.loaded("a.md", "k") is None
+    assert pages.prune(["a.md"]) == 0
+
+
+def test_prune_removes_the_files_of_the_old_format(tmp_path: Path) -> None:
+    for name in ("0a.load", "0a.render", "0b.vault"):
+        (tmp_path / name).write_bytes(b"old")
+    (tmp_path / "keep.txt").write_text("not ours")
+    pages = PageCache(tmp_path)
+    pages.store_loaded("a.md", "k", _one_page())
+    assert pages.prune(["a.md"]) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()
+                  if not p.name.startswith(cache.DATABASE)) == ["keep.txt"]
+    assert pages.loaded("a.md", "k") is not None
 
 
 def test_keys_change_with_the_plugin_code(monkeypatch: pytest.MonkeyPatch,
