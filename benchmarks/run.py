@@ -19,6 +19,7 @@ machine hit all of them alike), each build in a fresh interpreter:
   a-nonav  a with `nav_entries: false` (entries out of the global nav)
   a-warm-nonav  a-warm with `nav_entries: false`
   b-nonav  b with a nav of what a-nonav's holds (the home page and the vault's index)
+  c-nonav  c with that nav (c at 10,000 entries with every page in the nav would take hours)
 
 It reports medians (wall and CPU time), the ratios a/b, a-warm/b, a/c, d/b, the peak memory of
 each build (the child's VmHWM) and the plugin's own time per phase (VAULT_TIMINGS, see
@@ -52,7 +53,11 @@ sys.path.insert(0, str(HERE))
 from expand import expand  # noqa: E402
 from generate import entry_path, generate  # noqa: E402
 
-VARIANTS = ("a", "a-warm", "a-nocache", "b", "c", "d", "a-nonav", "a-warm-nonav", "b-nonav")
+VARIANTS = ("a", "a-warm", "a-nocache", "b", "c", "d", "a-nonav", "a-warm-nonav", "b-nonav",
+            "c-nonav")
+NAV_OF_NONAV = ["index.md", {"Vault": ["vault/index.md"]}]
+"""What a-nonav's nav holds: the home page and the vault's index (plugin/__init__.py on_nav);
+the other pages are reached through links."""
 DEFAULT_VARIANTS = "a,a-warm,b,c,d"
 THEME = {"name": "material", "font": False}
 
@@ -193,23 +198,22 @@ def prepare(root: Path, entries: int, seed: int, variants: list[str]) -> dict[st
     notes["expander"] = expand(src, plain, source_config)
     write_config(root / "b", extra_css=["assets/vault/vault.css"], plugins=["search"])
     if "b-nonav" in variants:
-        # What a-nonav's nav holds: the home page and the vault's index (plugin/__init__.py
-        # on_nav); the other pages are reached through links.
-        write_config(root / "b-nonav", docs_dir=str(plain),
-                     nav=["index.md", {"Vault": ["vault/index.md"]}],
+        write_config(root / "b-nonav", docs_dir=str(plain), nav=NAV_OF_NONAV,
                      extra_css=["assets/vault/vault.css"], plugins=["search"])
-    if "c" in variants:
+    if "c" in variants or "c-nonav" in variants:
         docs = root / "c" / "docs"
         shutil.copytree(src, docs)
         shutil.copytree(plain / "vault", docs / "vault")
         shutil.copytree(plain / "assets", docs / "assets")
         for export in ("vault.json", "vault.graphml"):
             shutil.copyfile(plain / export, docs / export)
-        shutil.copyfile(HERE / "macros" / "main.py", root / "c" / "main.py")
-        shutil.copytree(HERE / "macros" / "include", root / "c" / "include")
-        write_config(root / "c", extra_css=["assets/vault/vault.css"],
-                     plugins=["search", {"macros": {"module_name": "main",
-                                                    "include_dir": "include"}}])
+        macros = {"macros": {"module_name": "main", "include_dir": "include"}}
+        for name, nav in (("c", {}), ("c-nonav", {"nav": NAV_OF_NONAV})):
+            (root / name).mkdir(exist_ok=True)
+            shutil.copyfile(HERE / "macros" / "main.py", root / name / "main.py")
+            shutil.copytree(HERE / "macros" / "include", root / name / "include")
+            write_config(root / name, docs_dir=str(docs), **nav,
+                         extra_css=["assets/vault/vault.css"], plugins=["search", macros])
     if "d" in variants and zensical_available():
         # The same expansion, with the links in raw HTML written the way Zensical checks
         # them; Zensical wants docs/ and site/ below its config file.
@@ -293,6 +297,7 @@ def summarize(runs: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     ratios, cpu_ratios = {}, {}
     for top, bottom in (("a", "b"), ("a-warm", "b"), ("a", "c"), ("d", "b"),
                         ("a-nonav", "b-nonav"), ("a-warm-nonav", "b-nonav"),
+                        ("a-nonav", "c-nonav"),
                         ("a", "a-nonav"), ("a-nocache", "b")):
         if top in medians and bottom in medians:
             ratios[f"{top}/{bottom}"] = medians[top] / medians[bottom]
