@@ -42,8 +42,10 @@ import hashlib
 import os
 import pickle
 import platform
+import queue
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -179,6 +181,7 @@ class PageCache:
         self._made: set[Path] = set()
         """Folders this process created or found (not asked for again)."""
         self._db: sqlite3.Connection | None = None
+        self._writer: _Writer | None = None
         self._unusable = False
         """The database could not be opened in this build: the build goes on uncached."""
         self.load_hits = self.load_misses = self.render_hits = self.render_misses = 0
@@ -196,7 +199,11 @@ class PageCache:
         self.load_hits = self.load_misses = self.render_hits = self.render_misses = 0
 
     def close(self) -> None:
-        """Close the database (its write-ahead log is folded in and removed)."""
+        """Write what is queued, close the database (its write-ahead log is folded in and
+        removed)."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
@@ -230,21 +237,23 @@ class PageCache:
         db = self._database()
         if db is None:
             return None
+        name = self._name(uri, kind)
         try:
-            row = db.execute("SELECT value FROM slots WHERE name = ?",
-                             (self._name(uri, kind),)).fetchone()
-            return pickle.loads(row[0]) if row is not None else None
+            data = self._writer.queued(name) if self._writer is not None else None
+            if data is None:
+                row = db.execute("SELECT value FROM slots WHERE name = ?", (name,)).fetchone()
+                data = row[0] if row is not None else None
+            return pickle.loads(data) if data is not None else None
         except Exception:
             return None  # a broken slot is a miss
 
     def _write(self, uri: str, kind: str, value: object) -> None:
-        db = self._database()
-        if db is None:
+        if self._database() is None:  # made (or replaced) here, before the writer opens it
             return
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        with contextlib.suppress(sqlite3.Error):  # locked too long, disk full: not kept
-            db.execute("INSERT OR REPLACE INTO slots (name, value) VALUES (?, ?)",
-                       (self._name(uri, kind), data))
+        if self._writer is None:
+            assert self.directory is not None
+            self._writer = _Writer(self.directory / DATABASE)
+        self._writer.put(self._name(uri, kind), pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
     def _write_file(self, path: Path, value: object, *, text: str | None = None) -> None:
         """Pickle `value` (or write `text`) to `path`, atomically: written under a name of this
@@ -299,6 +308,9 @@ class PageCache:
         one-file-per-slot format); how many."""
         if self.directory is None or not self.directory.is_dir():
             return 0
+        if self._writer is not None:  # what is queued first
+            self._writer.close()
+            self._writer = None
         removed = _remove_format_1(self.directory)
         db = self._database()
         if db is None:
@@ -312,6 +324,54 @@ class PageCache:
         except sqlite3.Error:
             return removed
         return removed + len(gone)
+
+
+class _Writer:
+    """Writes slots on a thread of its own: SQLite lets go of the GIL while it writes, so the
+    build goes on meanwhile (0.5 s of a cold 1,000-entry build: the rows pass through the
+    write-ahead log, then into the database). What is queued is read from the queue."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._queue: queue.Queue[tuple[str, bytes] | None] = queue.Queue(maxsize=64)
+        self._pending: dict[str, bytes] = {}
+        """Queued slots by name (the newest write of each), until written."""
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._run, name="mkdocs-vault cache",
+                                        daemon=True)
+        self._thread.start()
+
+    def put(self, name: str, data: bytes) -> None:
+        with self._lock:
+            self._pending[name] = data
+        self._queue.put((name, data))  # waits while 64 slots are queued: memory stays bounded
+
+    def queued(self, name: str) -> bytes | None:
+        with self._lock:
+            return self._pending.get(name)
+
+    def close(self) -> None:
+        """Once everything queued is written."""
+        self._queue.put(None)
+        self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            db: sqlite3.Connection | None = _open(self._path)
+        except (OSError, sqlite3.Error):
+            db = None  # what is queued is dropped: the build goes on uncached
+        while (item := self._queue.get()) is not None:
+            name, data = item
+            if db is not None:
+                with contextlib.suppress(sqlite3.Error):  # locked too long, disk full
+                    db.execute("INSERT OR REPLACE INTO slots (name, value) VALUES (?, ?)",
+                               (name, data))
+            with self._lock:
+                if self._pending.get(name) is data:  # not written again meanwhile
+                    del self._pending[name]
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
 
 
 def _open(path: Path) -> sqlite3.Connection:

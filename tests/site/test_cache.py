@@ -58,6 +58,7 @@ def test_slots_hit_only_under_their_key_and_survive_garbage(tmp_path: Path) -> N
     assert pages.loaded("a.md", "k1") == loaded
     assert pages.loaded("a.md", "k2") is None
     assert pages.loaded("b.md", "k1") is None
+    pages.close()
     for path in tmp_path.iterdir():
         path.write_bytes(b"not a pickle")
     assert pages.loaded("a.md", "k1") is None
@@ -96,6 +97,7 @@ def test_a_broken_slot_is_a_miss_and_a_broken_database_is_replaced(tmp_path: Pat
     pages = PageCache(tmp_path)
     pages.store_loaded("a.md", "k", _one_page())
     pages.store_loaded("b.md", "k", _one_page())
+    pages.close()
     database = sqlite3.connect(tmp_path / cache.DATABASE)
     with database:
         database.execute("UPDATE slots SET value = ? WHERE name = ?",
@@ -117,15 +119,33 @@ def test_a_write_another_build_holds_up_is_dropped(tmp_path: Path,
     monkeypatch.setattr(cache, "LOCK_WAIT", 0.2)
     pages = PageCache(tmp_path)
     pages.store_loaded("a.md", "k", _one_page())
+    pages.close()
     other = sqlite3.connect(tmp_path / cache.DATABASE, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another build in the middle of a write
-    pages.store_loaded("b.md", "k", _one_page())  # waits 0.2 s, then is not kept
+    pages.store_loaded("b.md", "k", _one_page())  # queued: the build goes on
+    assert pages.loaded("b.md", "k") is not None  # read from the queue
     assert pages.loaded("a.md", "k") is not None  # reading goes on meanwhile
+    pages.close()  # the write waits 0.2 s, then is not kept
     other.execute("ROLLBACK")
     other.close()
-    assert pages.loaded("b.md", "k") is None
+    assert PageCache(tmp_path).loaded("b.md", "k") is None
     pages.store_loaded("b.md", "k", _one_page())
-    assert pages.loaded("b.md", "k") is not None
+    pages.close()
+    assert PageCache(tmp_path).loaded("b.md", "k") is not None
+
+
+def test_slots_are_written_while_the_build_goes_on(tmp_path: Path) -> None:
+    pages = PageCache(tmp_path)
+    for n in range(200):
+        pages.store_loaded(f"{n}.md", f"k{n}", _one_page())
+    assert all(pages.loaded(f"{n}.md", f"k{n}") is not None for n in range(200))
+    pages.store_loaded("7.md", "newer", _one_page())
+    assert pages.loaded("7.md", "newer") is not None
+    assert pages.loaded("7.md", "k7") is None
+    pages.close()
+    again = PageCache(tmp_path)
+    assert again.loaded("7.md", "newer") is not None
+    assert sum(again.loaded(f"{n}.md", f"k{n}") is not None for n in range(200)) == 199
 
 
 def test_an_unwritable_cache_folder_builds_uncached(tmp_path: Path) -> None:
