@@ -15,12 +15,13 @@ from pathlib import Path
 
 COLORS = {"a": "#1f77b4", "a-warm": "#17becf", "a-nocache": "#7f7f7f", "b": "#2ca02c",
           "c": "#d62728", "d": "#9467bd", "a-nonav": "#ff7f0e", "a-warm-nonav": "#bcbd22",
-          "b-nonav": "#8c564b"}
+          "b-nonav": "#8c564b", "c-nonav": "#e377c2"}
 LABELS = {"a": "a: vault plugin (cold)", "a-warm": "a-warm: plugin, warm cache",
           "a-nocache": "a with cache: false",
           "b": "b: plain Markdown (limit)", "c": "c: mkdocs-macros + Jinja",
           "d": "d: Zensical, same pages", "a-nonav": "a, nav_entries: false",
-          "a-warm-nonav": "a-warm, nav_entries: false", "b-nonav": "b, entries out of the nav"}
+          "a-warm-nonav": "a-warm, nav_entries: false", "b-nonav": "b, entries out of the nav",
+          "c-nonav": "c, entries out of the nav"}
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 720, 420, 70, 230, 20, 50
 
 

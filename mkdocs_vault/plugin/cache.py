@@ -12,16 +12,16 @@ Like Material's optimize and social plugins, the cache lives next to mkdocs.yml,
   to, which are resolved again before the entry is used (a page added, removed or moved makes
   exactly the pages that link to it render again).
 
-One more slot, `.vault`, holds the vault-wide results (`build_vault`: generated pages,
+One more slot, `vault-wide.pickle`, holds the vault-wide results (`build_vault`: generated pages,
 extras, exports), under a key made of every entry's load key, the titles, the settings of the
 generated pages, and the URLs it asked for (checked again before use).
 
-The slots are rows of one SQLite database, `slots.sqlite` (in write-ahead-log mode, each write
-its own transaction). One file per slot cost a cold build of 1,000 entries about 1.8 s only
-in creating the 2,000 files on ext4, more than loading and rendering them; the rows cost 0.1 s.
-Concurrent builds can only lose a slot (a write that waits for the lock more than a few
-seconds is dropped), never corrupt one; an unreadable slot is a miss, an unreadable database
-is replaced.
+The page slots are rows of one SQLite database, `slots.sqlite` (in write-ahead-log mode, each
+write its own transaction); rows and the vault-wide file are written on a thread of their own
+(`_Writer`). One file per page slot cost a cold build of 1,000 entries 1.8 s in creating the
+2,000 files on ext4, more than loading and rendering them. Concurrent builds can only lose a
+slot (a write that waits for the lock more than a few seconds is dropped), never corrupt one;
+an unreadable slot is a miss, an unreadable database is replaced.
 
 The salt is the cache format, the plugin's version and a digest of its source code, Python's
 version and those of MkDocs and Python-Markdown: an upgrade invalidates everything. A slot
@@ -67,8 +67,9 @@ LOCK_WAIT = 5.0
 """Seconds a write waits for another build's write before it is dropped."""
 _FORMAT_1 = {".load", ".render", ".vault"}
 """Suffixes of the one-file-per-slot cache of format 1, removed when found."""
-VAULT_SLOT = " vault-wide"
-"""The slot of the vault-wide results (no page has this path: it starts with a space)."""
+VAULT_FILE = "vault-wide.pickle"
+"""The slot of the vault-wide results: a file of its own, not a row (hundreds of MB in a large
+vault, which a row would write twice, through the write-ahead log and into the database)."""
 PACKAGE = Path(__file__).resolve().parents[1]
 
 _ADDRESS_RE = re.compile(r" at 0x[0-9a-fA-F]+")
@@ -255,6 +256,29 @@ class PageCache:
             self._writer = _Writer(self.directory / DATABASE)
         self._writer.put(self._name(uri, kind), pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
+    def read_vault(self) -> Any:
+        """The stored vault-wide results (None: none, or unreadable)."""
+        if self.directory is None:
+            return None
+        path = self.directory / VAULT_FILE
+        try:
+            data = self._writer.queued(path) if self._writer is not None else None
+            if data is None:
+                with open(path, "rb") as handle:
+                    return pickle.load(handle)
+            return pickle.loads(data)
+        except Exception:
+            return None
+
+    def store_vault(self, value: object) -> None:
+        if self._database() is None:
+            return
+        assert self.directory is not None
+        if self._writer is None:
+            self._writer = _Writer(self.directory / DATABASE)
+        self._writer.put(self.directory / VAULT_FILE,
+                         pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
     def _write_file(self, path: Path, value: object, *, text: str | None = None) -> None:
         """Pickle `value` (or write `text`) to `path`, atomically: written under a name of this
         process, then renamed."""
@@ -318,8 +342,7 @@ class PageCache:
         keep = {self._name(uri, kind) for uri in uris for kind in ("load", "render")}
         try:
             names = [name for (name,) in db.execute("SELECT name FROM slots")]
-            gone = [(name,) for name in names
-                    if name not in keep and name.endswith((".load", ".render"))]  # not .vault
+            gone = [(name,) for name in names if name not in keep]
             db.executemany("DELETE FROM slots WHERE name = ?", gone)
         except sqlite3.Error:
             return removed
@@ -333,20 +356,21 @@ class _Writer:
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        self._queue: queue.Queue[tuple[str, bytes] | None] = queue.Queue(maxsize=64)
-        self._pending: dict[str, bytes] = {}
-        """Queued slots by name (the newest write of each), until written."""
+        self._queue: queue.Queue[tuple[str | Path, bytes] | None] = queue.Queue(maxsize=64)
+        self._pending: dict[str | Path, bytes] = {}
+        """Queued slots by name (a row) or path (a file), the newest write of each, until
+        written."""
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="mkdocs-vault cache",
                                         daemon=True)
         self._thread.start()
 
-    def put(self, name: str, data: bytes) -> None:
+    def put(self, name: str | Path, data: bytes) -> None:
         with self._lock:
             self._pending[name] = data
         self._queue.put((name, data))  # waits while 64 slots are queued: memory stays bounded
 
-    def queued(self, name: str) -> bytes | None:
+    def queued(self, name: str | Path) -> bytes | None:
         with self._lock:
             return self._pending.get(name)
 
@@ -362,7 +386,9 @@ class _Writer:
             db = None  # what is queued is dropped: the build goes on uncached
         while (item := self._queue.get()) is not None:
             name, data = item
-            if db is not None:
+            if isinstance(name, Path):
+                _write_atomically(name, data)
+            elif db is not None:
                 with contextlib.suppress(sqlite3.Error):  # locked too long, disk full
                     db.execute("INSERT OR REPLACE INTO slots (name, value) VALUES (?, ?)",
                                (name, data))
@@ -391,6 +417,17 @@ def _open(path: Path) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Under a name of this process, then renamed: a reader sees the old file or the new."""
+    temporary = path.with_name(f".tmp-{os.getpid()}-{path.name}")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def _remove_database(path: Path) -> None:
@@ -557,12 +594,12 @@ class BuildState:
         if not self.pages.enabled or key_parts is None:
             return compute(url)
         key = fingerprint("vault", self._context, *key_parts)
-        found = self.pages._read(VAULT_SLOT, "vault")
+        found = self.pages.read_vault()
         if isinstance(found, tuple) and len(found) == 3 and found[0] == key \
                 and isinstance(found[2], VaultBuild) and same_answers(found[1], url):
             self.timings.count("cache: vault-wide hit")
             return found[2]
         urls: Recorder[str, str] = Recorder(url)
         build = compute(urls)
-        self.pages._write(VAULT_SLOT, "vault", (key, tuple(urls.calls.items()), build))
+        self.pages.store_vault((key, tuple(urls.calls.items()), build))
         return build

@@ -148,6 +148,19 @@ def test_slots_are_written_while_the_build_goes_on(tmp_path: Path) -> None:
     assert sum(again.loaded(f"{n}.md", f"k{n}") is not None for n in range(200)) == 199
 
 
+def test_the_vault_wide_slot_is_a_file_read_back_whole(tmp_path: Path) -> None:
+    pages = PageCache(tmp_path)
+    assert pages.read_vault() is None
+    pages.store_vault(("key", (), {"big": "x" * 100_000}))
+    assert pages.read_vault() == ("key", (), {"big": "x" * 100_000})  # queued or written
+    pages.close()
+    assert (tmp_path / cache.VAULT_FILE).is_file()
+    assert PageCache(tmp_path).read_vault() == ("key", (), {"big": "x" * 100_000})
+    (tmp_path / cache.VAULT_FILE).write_bytes(b"\x80\x05broken")
+    assert PageCache(tmp_path).read_vault() is None
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
+
+
 def test_an_unwritable_cache_folder_builds_uncached(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     pages = PageCache(tmp_path / "file" / "vault")  # cannot be made
