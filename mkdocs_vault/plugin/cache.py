@@ -46,6 +46,7 @@ import queue
 import re
 import sqlite3
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -183,6 +184,7 @@ class PageCache:
         """Folders this process created or found (not asked for again)."""
         self._db: sqlite3.Connection | None = None
         self._writer: _Writer | None = None
+        self._finalizers: list[weakref.finalize[Any, Any]] = []
         self._unusable = False
         """The database could not be opened in this build: the build goes on uncached."""
         self.load_hits = self.load_misses = self.render_hits = self.render_misses = 0
@@ -209,6 +211,9 @@ class PageCache:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
+        for finalizer in self._finalizers:  # done here: not kept for every build of a serve
+            finalizer.detach()
+        self._finalizers.clear()
 
     @staticmethod
     def _name(uri: str, kind: str) -> str:
@@ -225,6 +230,9 @@ class PageCache:
             try:
                 self.directory.mkdir(parents=True, exist_ok=True)
                 self._db = _open(path)
+                # Closed with the cache at the latest (a build that stops between on_files and
+                # on_post_build without on_build_error; Python 3.13 warns of open databases).
+                self._finalizers.append(weakref.finalize(self, self._db.close))
                 return self._db
             except sqlite3.DatabaseError:
                 if attempt == 0:  # not a database (a broken or foreign file): start afresh
@@ -249,12 +257,21 @@ class PageCache:
             return None  # a broken slot is a miss
 
     def _write(self, uri: str, kind: str, value: object) -> None:
-        if self._database() is None:  # made (or replaced) here, before the writer opens it
-            return
+        writer = self._writing()
+        if writer is not None:
+            writer.put(self._name(uri, kind), pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+    def _writing(self) -> _Writer | None:
+        """The writer thread, started on first use; None without a usable database (made or
+        replaced here, before the writer opens it)."""
+        if self._database() is None:
+            return None
         if self._writer is None:
             assert self.directory is not None
             self._writer = _Writer(self.directory / DATABASE)
-        self._writer.put(self._name(uri, kind), pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+            # A cache dropped unclosed ends it too.
+            self._finalizers.append(weakref.finalize(self, self._writer.stop))
+        return self._writer
 
     def read_vault(self) -> Any:
         """The stored vault-wide results (None: none, or unreadable)."""
@@ -271,13 +288,9 @@ class PageCache:
             return None
 
     def store_vault(self, value: object) -> None:
-        if self._database() is None:
-            return
-        assert self.directory is not None
-        if self._writer is None:
-            self._writer = _Writer(self.directory / DATABASE)
-        self._writer.put(self.directory / VAULT_FILE,
-                         pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        writer = self._writing()
+        if writer is not None and self.directory is not None:
+            writer.put(self.directory / VAULT_FILE, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
     def _write_file(self, path: Path, value: object, *, text: str | None = None) -> None:
         """Pickle `value` (or write `text`) to `path`, atomically: written under a name of this
@@ -374,9 +387,13 @@ class _Writer:
         with self._lock:
             return self._pending.get(name)
 
+    def stop(self) -> None:
+        """The thread ends once it has written what is queued."""
+        self._queue.put(None)
+
     def close(self) -> None:
         """Once everything queued is written."""
-        self._queue.put(None)
+        self.stop()
         self._thread.join()
 
     def _run(self) -> None:

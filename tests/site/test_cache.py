@@ -27,12 +27,14 @@ from mkdocs_vault.render.page import Rendered
 from tests.sitebuilder import BuildResult, _collecting
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
     from mkdocs.config.defaults import MkDocsConfig
 
     from tests.sitebuilder import SiteBuilder
+
+    CacheAt = Callable[[Path], PageCache]
 
 pytestmark = pytest.mark.site
 
@@ -40,6 +42,21 @@ WORDS = {"a": "Alpha", "b": "Beta", "c": "Gamma", "d": "Delta"}
 
 
 # --- the cache on its own -----------------------------------------------------------------
+
+@pytest.fixture
+def cache_at() -> Iterator[CacheAt]:
+    """PageCache objects that are closed after the test (Python 3.13 warns about a database
+    left open)."""
+    made: list[PageCache] = []
+
+    def make(path: Path) -> PageCache:
+        made.append(PageCache(path))
+        return made[-1]
+
+    yield make
+    for pages in made:
+        pages.close()
+
 
 def test_a_cached_page_gets_the_nonce_of_the_current_build() -> None:
     fragments = Fragments("0123456789ab")
@@ -50,8 +67,9 @@ def test_a_cached_page_gets_the_nonce_of_the_current_build() -> None:
     assert again.inline() == "<div><b>x</b></div>\n"
 
 
-def test_slots_hit_only_under_their_key_and_survive_garbage(tmp_path: Path) -> None:
-    pages = PageCache(tmp_path)
+def test_slots_hit_only_under_their_key_and_survive_garbage(cache_at: CacheAt,
+                                                            tmp_path: Path) -> None:
+    pages = cache_at(tmp_path)
     loaded = load_page("---\nvault:\n  ideas: [One idea here.]\n---\nBody\n")
     assert loaded is not None
     pages.store_loaded("a.md", "k1", loaded)
@@ -65,8 +83,9 @@ def test_slots_hit_only_under_their_key_and_survive_garbage(tmp_path: Path) -> N
     assert (pages.load_hits, pages.load_misses) == (1, 3)
 
 
-def test_a_render_is_used_only_if_its_links_resolve_as_before(tmp_path: Path) -> None:
-    pages = PageCache(tmp_path)
+def test_a_render_is_used_only_if_its_links_resolve_as_before(cache_at: CacheAt,
+                                                              tmp_path: Path) -> None:
+    pages = cache_at(tmp_path)
     stored = CachedRender.of("k", Rendered("x\n", Fragments("n")), {"b.md": "../b/"},
                              {"c.md": "../c/"})
     pages.store_rendered("a.md", stored)
@@ -76,8 +95,8 @@ def test_a_render_is_used_only_if_its_links_resolve_as_before(tmp_path: Path) ->
     assert pages.rendered("a.md", "other", lambda url: "../b/", lambda uri: "../c/") is None
 
 
-def test_prune_removes_the_slots_of_pages_gone(tmp_path: Path) -> None:
-    pages = PageCache(tmp_path)
+def test_prune_removes_the_slots_of_pages_gone(cache_at: CacheAt, tmp_path: Path) -> None:
+    pages = cache_at(tmp_path)
     loaded = load_page("---\nvault:\n  ideas: [One idea here.]\n---\n")
     assert loaded is not None
     for uri in ("a.md", "b.md"):
@@ -93,8 +112,9 @@ def _one_page() -> Any:
     return loaded
 
 
-def test_a_broken_slot_is_a_miss_and_a_broken_database_is_replaced(tmp_path: Path) -> None:
-    pages = PageCache(tmp_path)
+def test_a_broken_slot_is_a_miss_and_a_broken_database_is_replaced(cache_at: CacheAt,
+                                                                   tmp_path: Path) -> None:
+    pages = cache_at(tmp_path)
     pages.store_loaded("a.md", "k", _one_page())
     pages.store_loaded("b.md", "k", _one_page())
     pages.close()
@@ -107,17 +127,17 @@ def test_a_broken_slot_is_a_miss_and_a_broken_database_is_replaced(tmp_path: Pat
     assert pages.loaded("b.md", "k") is not None
     pages.close()
     (tmp_path / cache.DATABASE).write_bytes(b"not a database" * 100)
-    again = PageCache(tmp_path)
+    again = cache_at(tmp_path)
     assert again.loaded("b.md", "k") is None
     again.store_loaded("b.md", "k", _one_page())
     again.close()
-    assert PageCache(tmp_path).loaded("b.md", "k") is not None
+    assert cache_at(tmp_path).loaded("b.md", "k") is not None
 
 
-def test_a_write_another_build_holds_up_is_dropped(tmp_path: Path,
+def test_a_write_another_build_holds_up_is_dropped(cache_at: CacheAt, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "LOCK_WAIT", 0.2)
-    pages = PageCache(tmp_path)
+    pages = cache_at(tmp_path)
     pages.store_loaded("a.md", "k", _one_page())
     pages.close()
     other = sqlite3.connect(tmp_path / cache.DATABASE, isolation_level=None)
@@ -128,14 +148,14 @@ def test_a_write_another_build_holds_up_is_dropped(tmp_path: Path,
     pages.close()  # the write waits 0.2 s, then is not kept
     other.execute("ROLLBACK")
     other.close()
-    assert PageCache(tmp_path).loaded("b.md", "k") is None
+    assert cache_at(tmp_path).loaded("b.md", "k") is None
     pages.store_loaded("b.md", "k", _one_page())
     pages.close()
-    assert PageCache(tmp_path).loaded("b.md", "k") is not None
+    assert cache_at(tmp_path).loaded("b.md", "k") is not None
 
 
-def test_slots_are_written_while_the_build_goes_on(tmp_path: Path) -> None:
-    pages = PageCache(tmp_path)
+def test_slots_are_written_while_the_build_goes_on(cache_at: CacheAt, tmp_path: Path) -> None:
+    pages = cache_at(tmp_path)
     for n in range(200):
         pages.store_loaded(f"{n}.md", f"k{n}", _one_page())
     assert all(pages.loaded(f"{n}.md", f"k{n}") is not None for n in range(200))
@@ -143,37 +163,37 @@ def test_slots_are_written_while_the_build_goes_on(tmp_path: Path) -> None:
     assert pages.loaded("7.md", "newer") is not None
     assert pages.loaded("7.md", "k7") is None
     pages.close()
-    again = PageCache(tmp_path)
+    again = cache_at(tmp_path)
     assert again.loaded("7.md", "newer") is not None
     assert sum(again.loaded(f"{n}.md", f"k{n}") is not None for n in range(200)) == 199
 
 
-def test_the_vault_wide_slot_is_a_file_read_back_whole(tmp_path: Path) -> None:
-    pages = PageCache(tmp_path)
+def test_the_vault_wide_slot_is_a_file_read_back_whole(cache_at: CacheAt, tmp_path: Path) -> None:
+    pages = cache_at(tmp_path)
     assert pages.read_vault() is None
     pages.store_vault(("key", (), {"big": "x" * 100_000}))
     assert pages.read_vault() == ("key", (), {"big": "x" * 100_000})  # queued or written
     pages.close()
     assert (tmp_path / cache.VAULT_FILE).is_file()
-    assert PageCache(tmp_path).read_vault() == ("key", (), {"big": "x" * 100_000})
+    assert cache_at(tmp_path).read_vault() == ("key", (), {"big": "x" * 100_000})
     (tmp_path / cache.VAULT_FILE).write_bytes(b"\x80\x05broken")
-    assert PageCache(tmp_path).read_vault() is None
+    assert cache_at(tmp_path).read_vault() is None
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
 
 
-def test_an_unwritable_cache_folder_builds_uncached(tmp_path: Path) -> None:
+def test_an_unwritable_cache_folder_builds_uncached(cache_at: CacheAt, tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
-    pages = PageCache(tmp_path / "file" / "vault")  # cannot be made
+    pages = cache_at(tmp_path / "file" / "vault")  # cannot be made
     pages.store_loaded("a.md", "k", _one_page())
     assert pages.loaded("a.md", "k") is None
     assert pages.prune(["a.md"]) == 0
 
 
-def test_prune_removes_the_files_of_the_old_format(tmp_path: Path) -> None:
+def test_prune_removes_the_files_of_the_old_format(cache_at: CacheAt, tmp_path: Path) -> None:
     for name in ("0a.load", "0a.render", "0b.vault"):
         (tmp_path / name).write_bytes(b"old")
     (tmp_path / "keep.txt").write_text("not ours")
-    pages = PageCache(tmp_path)
+    pages = cache_at(tmp_path)
     pages.store_loaded("a.md", "k", _one_page())
     assert pages.prune(["a.md"]) == 3
     assert sorted(p.name for p in tmp_path.iterdir()
