@@ -498,7 +498,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._thaw()
-        self.state.pages.close()  # what is queued is written; the next build opens it again
+        self.state.abandon()
 
     def _thaw(self) -> None:
         """Only what this build froze: a host may freeze objects of its own."""

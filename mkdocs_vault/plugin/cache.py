@@ -169,12 +169,6 @@ def load_key(source_key: object) -> str:
     return fingerprint("load", salt(), source_key)
 
 
-def render_key(load: str, *, options: object, fields: object, extras: object, title: str,
-               url: str, body_line: int) -> str:
-    """Key of a page's rendering (the links it resolves are checked separately)."""
-    return fingerprint("render", salt(), load, options, fields, extras, title, url, body_line)
-
-
 class PageCache:
     """The slots of one site (see the module docstring); `directory` None keeps nothing."""
 
@@ -204,9 +198,7 @@ class PageCache:
     def close(self) -> None:
         """Write what is queued, close the database (its write-ahead log is folded in and
         removed)."""
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
+        self._flush()
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
@@ -214,6 +206,12 @@ class PageCache:
         for finalizer in self._finalizers:  # done here: not kept for every build of a serve
             finalizer.detach()
         self._finalizers.clear()
+
+    def _flush(self) -> None:
+        """Wait until what is queued is written (the thread ends; the next write starts one)."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
 
     @staticmethod
     def _name(uri: str, kind: str) -> str:
@@ -293,25 +291,16 @@ class PageCache:
             writer.put(self.directory / VAULT_FILE, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
     def _write_file(self, path: Path, value: object, *, text: str | None = None) -> None:
-        """Pickle `value` (or write `text`) to `path`, atomically: written under a name of this
-        process, then renamed."""
-        temporary = path.with_name(f".tmp-{os.getpid()}-{path.name}")
+        """Pickle `value` (or write `text`) to `path`, atomically (`_write_atomically`)."""
         try:
             if path.parent not in self._made:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._made.add(path.parent)
-            try:
-                with open(temporary, "wb") as out:
-                    if text is not None:
-                        out.write(text.encode("utf-8"))
-                    else:
-                        pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, path)
-            except BaseException:
-                temporary.unlink(missing_ok=True)
-                raise
         except OSError:
-            pass  # a read-only project still builds, uncached
+            return  # a read-only project still builds, uncached
+        data = text.encode("utf-8") if text is not None else pickle.dumps(
+            value, pickle.HIGHEST_PROTOCOL)
+        _write_atomically(path, data)
 
     def loaded(self, uri: str, key: str) -> LoadedPage | None:
         """The stored loading result of `uri`, if stored under `key`."""
@@ -345,9 +334,7 @@ class PageCache:
         one-file-per-slot format); how many."""
         if self.directory is None or not self.directory.is_dir():
             return 0
-        if self._writer is not None:  # what is queued first
-            self._writer.close()
-            self._writer = None
+        self._flush()
         removed = _remove_format_1(self.directory)
         db = self._database()
         if db is None:
@@ -442,9 +429,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
     try:
         temporary.write_bytes(data)
         os.replace(temporary, path)
-    except OSError:
+    except BaseException as error:  # interrupted too: no temporary file is left behind
         with contextlib.suppress(OSError):
             temporary.unlink()
+        if not isinstance(error, OSError):  # a full or read-only disk only loses the slot
+            raise
 
 
 def _remove_database(path: Path) -> None:
@@ -569,6 +558,11 @@ class BuildState:
             self.timings.count(f"cache: {name.replace('_', ' ')}", getattr(self.pages, name))
         self.timings.count("cache: pruned", removed)
         self.timings.write()
+
+    def abandon(self) -> None:
+        """A build that failed: what is queued is written, the database closed (the next
+        build opens it again)."""
+        self.pages.close()
 
     def _read_outputs(self) -> dict[str, str]:
         if self._state_file is None:
