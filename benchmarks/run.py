@@ -248,6 +248,10 @@ def build_once(root: Path, variant: str, timings: Path) -> dict[str, Any] | None
                        project)
     if variant.startswith("a") and timings.exists():
         result["timings"] = json.loads(timings.read_text(encoding="utf-8"))
+        # The worker that renders pages ahead runs beside the build: both count.
+        worker = result["timings"].get("counters", {}).get("ahead: worker peak MiB", 0)
+        result["worker_rss_mb"] = worker
+        result["max_rss_mb"] += worker
     return result
 
 

@@ -93,6 +93,15 @@ def load_with_defaults(text: str, defaults: Mapping[str, Any], *,
     return dataclasses.replace(loaded, meta=own)
 
 
+def load_source(text: str, defaults: Mapping[str, Any] | None, *,
+                label_chars: int = LABEL_CHARS, categories: Sequence[Category] = ()
+                ) -> LoadedPage | None:
+    """`load_page`, or `load_with_defaults` for a page that `.meta.yml` files give defaults."""
+    if defaults is None:
+        return load_page(text, label_chars=label_chars, categories=categories)
+    return load_with_defaults(text, defaults, label_chars=label_chars, categories=categories)
+
+
 def load_bytes(data: bytes, *, label_chars: int = LABEL_CHARS,
                categories: Sequence[Category] = ()) -> LoadedPage | None:
     """`load_page` for a file MkDocs cannot decode: invalid UTF-8 is one more (located) error,

@@ -43,19 +43,19 @@ from mkdocs_vault.loading.pages import (
     digest,
     load_bytes,
     load_meta,
-    load_page,
-    load_with_defaults,
+    load_source,
 )
 from mkdocs_vault.loading.problems import Problem
 from mkdocs_vault.loading.without_vault import without_vault
 from mkdocs_vault.model import Category
-from mkdocs_vault.plugin.cache import BuildState
+from mkdocs_vault.plugin.cache import AheadPage, BuildState
 from mkdocs_vault.plugin.config import VaultConfig, render_options, vault_categories
 from mkdocs_vault.plugin.links import file_at, href_from, resolver, url_of
 from mkdocs_vault.plugin.navigation import without as _without
 from mkdocs_vault.plugin.search import add_idea_records, broken_idea_links
 from mkdocs_vault.plugin.timing import timed
 from mkdocs_vault.render import languages
+from mkdocs_vault.render.ahead import MIN_JOBS, Setup, Source, second_core
 from mkdocs_vault.render.extras import EntryExtras
 from mkdocs_vault.render.fragments import Fragments, new_nonce
 from mkdocs_vault.render.markdown import MarkdownFields, Resolve, choose_extensions
@@ -114,6 +114,10 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self._sources: dict[str, str] = {}
         """Source paths of pages whose content the plugin replaced (MkDocs then forgets it)."""
         self._noted_extensions: set[str] = set()
+        self._field_spec: tuple[tuple[str, ...], dict[str, Any]] = ((), {})
+        """The fields' Markdown extensions and their settings (for the worker)."""
+        self._ahead_sources: dict[str, Source] = {}
+        """Where this build's vault pages are, for the worker (`_render_ahead`)."""
         # Problems logged in this build, and the config object that identifies the build.
         self._reported: set[tuple[str, str]] = set()
         self._build_config: MkDocsConfig | None = None
@@ -169,6 +173,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                 log.info("the Markdown extension '%s' is not applied to vault fields (résumé, "
                          "ideas, credits): it is not known to be safe for text the site does "
                          "not own", name)
+        self._field_spec = (tuple(names), settings)
         return MarkdownFields(names, settings, raw_html=self.config.raw_html)
 
     def _find_mermaid(self, option: str | None) -> str | None:
@@ -194,6 +199,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         # Blog excerpts are rendered after their posts: keep the posts' fragments for them.
         self._keep_fragments = any(n in config.plugins for n in ("material/blog", "blog"))
         meta_files = _meta_files(config)
+        self._ahead_sources = {}
+        self._start_ahead(files)
         with collector.paused():  # the loaded vault would be rescanned again and again
             for file in files.documentation_pages():
                 defaults = defaults_for(file.src_path, meta_files) if meta_files else {}
@@ -201,11 +208,14 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                 if loaded is not None:
                     self.vault.pages[file.src_uri] = loaded
                     self._report(loaded.problems, file)
+        self.state.load_ahead(self._ahead_sources)
         for gone in set(self._cache) - set(self.vault.pages):
             del self._cache[gone]  # deleted, renamed, or no longer a vault page
         if self.vault:
             self._add_assets(files, config)
             self._vault_wide(files, config)
+        self._render_ahead(files)  # with no vault pages: the worker stops
+        if self.vault:
             collector.freeze()  # thawed in on_post_build / on_build_error
             self._frozen = True
         return files
@@ -275,6 +285,34 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self.extras = build.extras
         self._rebuild_dependents(files)
 
+    def _start_ahead(self, files: Files) -> None:
+        """A worker process that renders entry pages while MkDocs works (`render/ahead.py`),
+        started before loading so that it is ready when the jobs are known."""
+        if not self.config.render_ahead or self.options is None or not second_core() \
+                or sum(1 for _ in files.documentation_pages()) < MIN_JOBS:
+            return
+        names, settings = self._field_spec
+        self.state.start_ahead(Setup(self.options, names, settings, self.config.raw_html,
+                                     self.nonce, tuple(self.categories)))
+
+    def _render_ahead(self, files: Files) -> None:
+        """The entries MkDocs will render, in its order, to the worker: those without
+        problems, whose title is the one their page will have (from `title:` or the body's
+        first heading)."""
+        sources, self._ahead_sources = self._ahead_sources, {}
+        pages = []
+        for file in files.documentation_pages():
+            uri = file.src_uri
+            loaded, cached = self.vault.pages.get(uri), self._cache.get(uri)
+            if loaded is None or loaded.entry is None or not loaded.ok or cached is None \
+                    or cached[1] is not loaded or uri in self._listings:
+                continue
+            title = loaded.meta["title"] if "title" in loaded.meta else _body_title(loaded.body)
+            if isinstance(title, str) and title and uri in sources:
+                pages.append(AheadPage(uri, cached[0], title, file.url, loaded.body_line,
+                                       self.extras.get(uri)))
+        self.state.render_ahead(pages, {f.src_uri: f.url for f in files})
+
     def _rebuild_dependents(self, files: Files) -> None:
         """Under `--dirty`, MkDocs skips pages whose file did not change, but an entry page
         shows data of the others (related, backlinks, prev/next) and a page at a generated
@@ -321,6 +359,10 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             return None  # MkDocs reports unreadable files itself
         if defaults is None and not has_vault_key(text):  # most pages: nothing more to do
             return None
+        if self.state.ahead:  # the worker reads the file itself, and checks it read this
+            path = file.abs_src_path
+            self._ahead_sources[file.src_uri] = Source(digest(text), path,
+                                                       None if path else text, defaults)
         # Derived labels depend on label_length, which mkdocs.yml may change while serving.
         source = text if defaults is None else text + json.dumps(defaults, default=str)
         key = (digest(source), self.options.label_chars, self.categories)
@@ -331,11 +373,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
 
         def load() -> LoadedPage | None:
             assert self.options is not None
-            if defaults is None:
-                return load_page(text, label_chars=self.options.label_chars,
-                                 categories=self.categories)
-            return load_with_defaults(text, defaults, label_chars=self.options.label_chars,
-                                      categories=self.categories)
+            return load_source(text, defaults, label_chars=self.options.label_chars,
+                               categories=self.categories)
 
         # vault cache: the LoadedPage from disk when the text and options did not change
         loaded = self.state.load(file.src_uri, key, load)

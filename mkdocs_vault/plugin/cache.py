@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import pickle
 import platform
@@ -52,16 +53,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from mkdocs_vault.loading.pages import LoadedPage
-from mkdocs_vault.loading.problems import Problem
 from mkdocs_vault.plugin.timing import Timings
-from mkdocs_vault.render.fragments import Fragments
+from mkdocs_vault.render.ahead import MIN_JOBS, Job, RenderAhead, Setup, Source
+from mkdocs_vault.render.extras import EntryExtras
 from mkdocs_vault.render.page import Rendered
+from mkdocs_vault.render.recorded import CachedRender, Recorder, same_answers
 from mkdocs_vault.site.build import VaultBuild
 
-FORMAT = 2
+FORMAT = 3
 DEFAULT_DIR = ".cache/plugin/vault"
 DATABASE = "slots.sqlite"
 LOCK_WAIT = 5.0
@@ -73,10 +75,9 @@ VAULT_FILE = "vault-wide.pickle"
 vault, which a row would write twice, through the write-ahead log and into the database)."""
 PACKAGE = Path(__file__).resolve().parents[1]
 
-_ADDRESS_RE = re.compile(r" at 0x[0-9a-fA-F]+")
+log = logging.getLogger("mkdocs.plugins.vault")
 
-A = TypeVar("A")
-R = TypeVar("R")
+_ADDRESS_RE = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
 def fingerprint(*parts: object) -> str:
@@ -110,58 +111,6 @@ def salt() -> str:
         except metadata.PackageNotFoundError:
             versions.append(f"{name}=-")
     return fingerprint(FORMAT, code_fingerprint(), platform.python_version(), versions)
-
-
-class Recorder(Generic[A, R]):
-    """A function that remembers what it was called with and what it returned, so a cached
-    result can later be checked against the same calls made again."""
-
-    def __init__(self, function: Callable[[A], R]) -> None:
-        self.function = function
-        self.calls: dict[A, R] = {}
-
-    def __call__(self, argument: A) -> R:
-        result = self.function(argument)
-        self.calls[argument] = result
-        return result
-
-
-def same_answers(calls: Iterable[tuple[A, R]], function: Callable[[A], R]) -> bool:
-    """Whether `function` answers every recorded call as it did then."""
-    return all(function(argument) == result for argument, result in calls)
-
-
-@dataclass(frozen=True, slots=True)
-class CachedRender:
-    """A rendered entry page as stored: see the module docstring."""
-
-    key: str
-    nonce: str
-    markdown: str
-    pieces: tuple[str, ...]
-    problems: tuple[Problem, ...]
-    resolved: tuple[tuple[str, str | None], ...] = ()
-    """Relative links in authors' fields and what they resolved to."""
-    hrefs: tuple[tuple[str, str], ...] = ()
-    """Pages of the vault linked from the page (by source uri) and their relative URLs."""
-
-    @classmethod
-    def of(cls, key: str, rendered: Rendered, resolved: dict[str, str | None],
-           hrefs: dict[str, str]) -> CachedRender:
-        return cls(key, rendered.fragments.nonce, rendered.markdown,
-                   tuple(rendered.fragments.pieces), rendered.problems,
-                   tuple(resolved.items()), tuple(hrefs.items()))
-
-    def valid(self, resolve: Callable[[str], str | None], href: Callable[[str], str]) -> bool:
-        """Whether every link resolves as it did when the page was rendered."""
-        return same_answers(self.resolved, resolve) and same_answers(self.hrefs, href)
-
-    def rendered(self, nonce: str) -> Rendered:
-        """The page with the placeholders of the build whose nonce is `nonce`."""
-        markdown = self.markdown
-        if nonce != self.nonce:
-            markdown = markdown.replace(f"vault{self.nonce}p", f"vault{nonce}p")
-        return Rendered(markdown, Fragments(nonce, list(self.pieces)), self.problems)
 
 
 def load_key(source_key: object) -> str:
@@ -254,10 +203,25 @@ class PageCache:
         except Exception:
             return None  # a broken slot is a miss
 
-    def _write(self, uri: str, kind: str, value: object) -> None:
+    def _write(self, uri: str, kind: str, key: str, value: object) -> None:
+        self._write_pickled(uri, kind, key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+    def _write_pickled(self, uri: str, kind: str, key: str, data: bytes) -> None:
         writer = self._writing()
         if writer is not None:
-            writer.put(self._name(uri, kind), pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+            writer.put(self._name(uri, kind), data, key)
+
+    def render_keys(self, uris: Iterable[str]) -> dict[str, str]:
+        """The keys under which the renderings of `uris` are stored (without reading them)."""
+        db = self._database()
+        if db is None:
+            return {}
+        names = {self._name(uri, "render"): uri for uri in uris}
+        try:
+            rows = db.execute("SELECT name, key FROM slots WHERE name LIKE '%.render'")
+            return {names[name]: key for name, key in rows if name in names}
+        except sqlite3.Error:
+            return {}
 
     def _writing(self) -> _Writer | None:
         """The writer thread, started on first use; None without a usable database (made or
@@ -288,7 +252,8 @@ class PageCache:
     def store_vault(self, value: object) -> None:
         writer = self._writing()
         if writer is not None and self.directory is not None:
-            writer.put(self.directory / VAULT_FILE, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+            writer.put(self.directory / VAULT_FILE, pickle.dumps(value, pickle.HIGHEST_PROTOCOL),
+                       None)
 
     def _write_file(self, path: Path, value: object, *, text: str | None = None) -> None:
         """Pickle `value` (or write `text`) to `path`, atomically (`_write_atomically`)."""
@@ -313,7 +278,7 @@ class PageCache:
         return None
 
     def store_loaded(self, uri: str, key: str, loaded: LoadedPage) -> None:
-        self._write(uri, "load", (key, loaded))
+        self._write(uri, "load", key, (key, loaded))
 
     def rendered(self, uri: str, key: str, resolve: Callable[[str], str | None],
                  href: Callable[[str], str]) -> CachedRender | None:
@@ -326,8 +291,13 @@ class PageCache:
         self.render_misses += 1
         return None
 
-    def store_rendered(self, uri: str, cached: CachedRender) -> None:
-        self._write(uri, "render", cached)
+    def store_rendered(self, uri: str, cached: CachedRender, pickled: bytes | None = None
+                       ) -> None:
+        """Store `cached` (already `pickled`, from a worker: not pickled again)."""
+        if pickled is None:
+            self._write(uri, "render", cached.key, cached)
+        else:
+            self._write_pickled(uri, "render", cached.key, pickled)
 
     def prune(self, uris: Iterable[str]) -> int:
         """Remove the slots of pages that are no longer vault pages (and the files of the old
@@ -356,7 +326,8 @@ class _Writer:
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        self._queue: queue.Queue[tuple[str | Path, bytes] | None] = queue.Queue(maxsize=64)
+        self._queue: queue.Queue[tuple[str | Path, bytes, str | None] | None] = queue.Queue(
+            maxsize=64)
         self._pending: dict[str | Path, bytes] = {}
         """Queued slots by name (a row) or path (a file), the newest write of each, until
         written."""
@@ -365,10 +336,10 @@ class _Writer:
                                         daemon=True)
         self._thread.start()
 
-    def put(self, name: str | Path, data: bytes) -> None:
+    def put(self, name: str | Path, data: bytes, key: str | None) -> None:
         with self._lock:
             self._pending[name] = data
-        self._queue.put((name, data))  # waits while 64 slots are queued: memory stays bounded
+        self._queue.put((name, data, key))  # waits while 64 slots are queued: memory stays bounded
 
     def queued(self, name: str | Path) -> bytes | None:
         with self._lock:
@@ -389,13 +360,13 @@ class _Writer:
         except (OSError, sqlite3.Error):
             db = None  # what is queued is dropped: the build goes on uncached
         while (item := self._queue.get()) is not None:
-            name, data = item
+            name, data, key = item
             if isinstance(name, Path):
                 _write_atomically(name, data)
             elif db is not None:
                 with contextlib.suppress(sqlite3.Error):  # locked too long, disk full
-                    db.execute("INSERT OR REPLACE INTO slots (name, value) VALUES (?, ?)",
-                               (name, data))
+                    db.execute("INSERT OR REPLACE INTO slots (name, key, value) "
+                               "VALUES (?, ?, ?)", (name, key, data))
             with self._lock:
                 if self._pending.get(name) is data:  # not written again meanwhile
                     del self._pending[name]
@@ -416,7 +387,11 @@ def _open(path: Path) -> sqlite3.Connection:
     try:
         db.execute("PRAGMA journal_mode=WAL")  # falls back by itself where WAL cannot work
         db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("CREATE TABLE IF NOT EXISTS slots (name TEXT PRIMARY KEY, value BLOB)")
+        columns = [row[1] for row in db.execute("PRAGMA table_info(slots)")]
+        if columns and "key" not in columns:  # format 2: no keys, nothing to keep
+            db.execute("DROP TABLE slots")
+        db.execute("CREATE TABLE IF NOT EXISTS slots "
+                   "(name TEXT PRIMARY KEY, key TEXT, value BLOB)")
     except BaseException:
         db.close()
         raise
@@ -453,6 +428,18 @@ def _remove_format_1(directory: Path) -> int:
     return removed
 
 
+@dataclass(frozen=True, slots=True)
+class AheadPage:
+    """An entry page the worker may render, with what the host expects to render it from."""
+
+    uri: str
+    source_key: object
+    title: str
+    url: str
+    body_line: int
+    extras: EntryExtras | None
+
+
 Render = Callable[[Callable[[str], str | None], Callable[[str], str]], Rendered]
 """Renders a page with the given link resolver (fields) and href (vault links)."""
 
@@ -478,6 +465,10 @@ class BuildState:
         self._state_file: Path | None = None
         self.marked: set[str] = set()
         """Pages `changed` found to need rebuilding in this build (for tests and timings)."""
+        self._ahead: RenderAhead | None = None
+        """The worker rendering this build's pages ahead, if any."""
+        self._keys: dict[str, tuple[tuple[object, ...], str]] = {}
+        """Render keys computed for the worker: page -> (inputs, key)."""
 
     def configure(self, plugin_config: object, config_dir: str, options: object,
                   markdown_extensions: object, site_dir: str) -> None:
@@ -521,18 +512,85 @@ class BuildState:
                href: Callable[[str], str], render: Render) -> Rendered:
         """The page rendered, from the cache if nothing it depends on changed (`source_key`
         None: a page of unknown origin, never cached)."""
-        if not self.pages.enabled or source_key is None:
+        ahead = self._ahead
+        if source_key is None or not (self.pages.enabled or ahead):
             return render(resolve, href)
-        key = fingerprint("render", self._context, source_key, title, url, body_line, extras)
-        found = self.pages.rendered(uri, key, resolve, href)
-        if found is not None:
-            return found.rendered(nonce)
+        inputs = (source_key, title, url, body_line, extras)
+        memo = self._keys.pop(uri, None)
+        key = memo[1] if memo is not None and memo[0] == inputs else self._render_key(*inputs)
+        if self.pages.enabled and not (ahead and ahead.expects(uri)):
+            found = self.pages.rendered(uri, key, resolve, href)
+            if found is not None:
+                return found.rendered(nonce)
+        taken = ahead.take(uri) if ahead else None
+        if taken is not None and taken[0].key == key and taken[0].valid(resolve, href):
+            self.timings.count("ahead: pages used")
+            if self.pages.enabled:
+                self.pages.store_rendered(uri, *taken)
+            return taken[0].rendered(nonce)
         resolving: Recorder[str, str | None] = Recorder(resolve)
         linking: Recorder[str, str] = Recorder(href)
         rendered = render(resolving, linking)
-        self.pages.store_rendered(uri, CachedRender.of(key, rendered, resolving.calls,
-                                                       linking.calls))
+        if self.pages.enabled:
+            self.pages.store_rendered(uri, CachedRender.of(key, rendered, resolving.calls,
+                                                           linking.calls))
         return rendered
+
+    def _render_key(self, source_key: object, title: str, url: str, body_line: int,
+                    extras: object) -> str:
+        return fingerprint("render", self._context, source_key, title, url, body_line, extras)
+
+    @property
+    def ahead(self) -> bool:
+        """Whether a worker renders this build's pages ahead."""
+        return self._ahead is not None
+
+    def start_ahead(self, setup: Setup) -> None:
+        """Start the worker process that renders pages ahead (`render/ahead.py`), before the
+        jobs are known, so that it is ready by then."""
+        self._stop_ahead()
+        try:
+            self._ahead = RenderAhead(setup)
+        except Exception as error:  # an extension's settings do not pickle; no processes
+            log.debug("vault: pages are rendered in this process only: %s", error)
+
+    def load_ahead(self, sources: Mapping[str, Source]) -> None:
+        """Where the vault pages are, for the worker to load them while the host goes on."""
+        if self._ahead is not None:
+            self._ahead.load(sources)
+
+    def render_ahead(self, pages: Iterable[AheadPage], urls: Mapping[str, str]) -> None:
+        """Have the worker render `pages` (in the order the host will ask for them), but
+        those whose rendering is stored under the key of their inputs; `urls`: every file of
+        the site, by source uri."""
+        if self._ahead is None:
+            return
+        pages = list(pages)
+        stored = self.pages.render_keys(p.uri for p in pages) if self.pages.enabled else {}
+        jobs = []
+        for page in pages:
+            inputs = (page.source_key, page.title, page.url, page.body_line, page.extras)
+            key = self._render_key(*inputs)
+            self._keys[page.uri] = (inputs, key)  # not computed again when the page comes
+            if stored.get(page.uri) != key:
+                jobs.append(Job(page.uri, key, page.title, page.body_line, page.extras))
+        self.timings.count("ahead: pages sent", len(jobs) if len(jobs) >= MIN_JOBS else 0)
+        if len(jobs) < MIN_JOBS:
+            self._stop_ahead()  # not worth it
+            return
+        try:
+            self._ahead.send(jobs, urls)
+        except Exception as error:  # a title or an entry's extras that do not pickle
+            log.debug("vault: pages are rendered in this process only: %s", error)
+            self._stop_ahead()
+
+    def _stop_ahead(self) -> None:
+        self._keys.clear()
+        if self._ahead is not None:
+            self._ahead.close()
+            if self._ahead.peak_kib:  # the benchmarks add it to the build's memory
+                self.timings.count("ahead: worker peak MiB", self._ahead.peak_kib // 1024)
+            self._ahead = None
 
     def changed(self, inputs: Mapping[str, tuple[object, ...]], site: object) -> set[str]:
         """The pages (of `inputs`: page -> what its output is made of) whose output differs
@@ -548,6 +606,7 @@ class BuildState:
     def finish(self, uris: Iterable[str]) -> None:
         """End of a successful build: remember its outputs, prune the cache, write timings."""
         with self.timings.phase("finish"):
+            self._stop_ahead()
             if self._pending:
                 self._outputs = self._pending
                 self._pending = {}
@@ -560,8 +619,9 @@ class BuildState:
         self.timings.write()
 
     def abandon(self) -> None:
-        """A build that failed: what is queued is written, the database closed (the next
-        build opens it again)."""
+        """A build that failed: the worker stopped, what is queued is written, the database
+        closed (the next build opens it again)."""
+        self._stop_ahead()
         self.pages.close()
 
     def _read_outputs(self) -> dict[str, str]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+
+from mkdocs_vault.render.links import resolve_link
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
@@ -18,23 +18,11 @@ def resolver(page: Page, files: Files) -> Resolve:
     """Resolves a relative link in a field as MkDocs does for links in pages: to the URL of
     the target file relative to the page; None for a `.md` target that does not exist."""
 
-    def resolve(url: str) -> str | None:
-        parts = urlsplit(url)
-        if parts.scheme or parts.netloc or not parts.path or url.startswith("/"):
-            return url
-        base = posixpath.dirname(page.file.src_uri)
-        target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    def relative_url_of(target: str) -> str | None:
         found = files.get_file_from_path(target)
-        if found is None:
-            return None if parts.path.endswith(".md") else url
-        out = found.url_relative_to(page.file)
-        if parts.query:
-            out += "?" + parts.query
-        if parts.fragment:
-            out += "#" + parts.fragment
-        return out
+        return found.url_relative_to(page.file) if found is not None else None
 
-    return resolve
+    return lambda url: resolve_link(url, page.file.src_uri, relative_url_of)
 
 
 def url_of(uri: str, directory_urls: bool) -> str:

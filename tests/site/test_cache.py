@@ -95,6 +95,28 @@ def test_a_render_is_used_only_if_its_links_resolve_as_before(cache_at: CacheAt,
     assert pages.rendered("a.md", "other", lambda url: "../b/", lambda uri: "../c/") is None
 
 
+def test_render_keys_are_read_without_the_renderings(cache_at: CacheAt, tmp_path: Path) -> None:
+    pages = cache_at(tmp_path)
+    for uri, key in (("a.md", "ka"), ("b.md", "kb")):
+        pages.store_rendered(uri, CachedRender.of(key, Rendered("x\n", Fragments("n")), {}, {}))
+    pages.store_loaded("c.md", "kc", _one_page())
+    pages.close()
+    assert pages.render_keys(["a.md", "b.md", "c.md", "d.md"]) == {"a.md": "ka", "b.md": "kb"}
+
+
+def test_a_database_of_format_2_starts_afresh(cache_at: CacheAt, tmp_path: Path) -> None:
+    old = sqlite3.connect(tmp_path / cache.DATABASE)
+    with old:
+        old.execute("CREATE TABLE slots (name TEXT PRIMARY KEY, value BLOB)")
+        old.execute("INSERT INTO slots VALUES (?, ?)", (PageCache._name("a.md", "load"), b"x"))
+    old.close()
+    pages = cache_at(tmp_path)
+    assert pages.loaded("a.md", "k") is None
+    pages.store_loaded("a.md", "k", _one_page())
+    pages.close()
+    assert pages.loaded("a.md", "k") is not None
+
+
 def test_prune_removes_the_slots_of_pages_gone(cache_at: CacheAt, tmp_path: Path) -> None:
     pages = cache_at(tmp_path)
     loaded = load_page("---\nvault:\n  ideas: [One idea here.]\n---\n")
@@ -228,7 +250,7 @@ class Calls:
         self.rendered: list[str] = []
         self.vault_builds = 0
         load, render, vault_wide = (vars(mkdocs_vault.plugin)[name] for name in
-                                    ("load_page", "render_page", "build_vault"))
+                                    ("load_source", "render_page", "build_vault"))
 
         def loading(text: str, *args: Any, **kwargs: Any) -> Any:
             found = re.search(r"^title: Talk (\w)$", text, re.MULTILINE)
@@ -244,7 +266,7 @@ class Calls:
             return vault_wide(*args, **kwargs)
 
         monkeypatch.setattr(mkdocs_vault.plugin, "build_vault", building)
-        monkeypatch.setattr(mkdocs_vault.plugin, "load_page", loading)
+        monkeypatch.setattr(mkdocs_vault.plugin, "load_source", loading)
         monkeypatch.setattr(mkdocs_vault.plugin, "render_page", rendering)
 
     def take(self) -> tuple[list[str], list[str]]:

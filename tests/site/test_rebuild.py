@@ -28,18 +28,18 @@ def ideas(talk: str, count: int = 3) -> list[str]:
 
 
 class Loads:
-    """Counts `load_page` calls of the plugin, by talk (read from the page's title)."""
+    """Counts `load_source` calls of the plugin, by talk (read from the page's title)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.talks: list[str] = []
-        real = vars(mkdocs_vault.plugin)["load_page"]
+        real = vars(mkdocs_vault.plugin)["load_source"]
 
         def counting(text: str, *args: Any, **kwargs: Any) -> Any:
             found = re.search(r"^title: Talk (\w)$", text, re.MULTILINE)
             self.talks.append(found.group(1).lower() if found else "?")
             return real(text, *args, **kwargs)
 
-        monkeypatch.setattr(mkdocs_vault.plugin, "load_page", counting)
+        monkeypatch.setattr(mkdocs_vault.plugin, "load_source", counting)
 
     def take(self) -> list[str]:
         """The talks loaded since the last call, sorted."""

@@ -1,0 +1,378 @@
+"""Entry pages rendered ahead of the host, in a second process.
+
+MkDocs spends about five times longer on a page (its Markdown, the theme's templates, the
+search index) than the plugin spends rendering the entry, all on one core. Where the machine
+has a second one, a worker process renders the entries that need it, in the order the host
+will ask for them, and stays up to `WINDOW` pages ahead.
+
+A result carries the key the host computed for the page's inputs when it sent the job, and the
+answers of every link it resolved (from the site's URLs, `links.relative_url`). The host uses
+it only under the key it computes when the page comes up, and only if every link resolves the
+same with the host's own files (`CachedRender.valid`): the worker changes when a page is ready,
+never what it shows. A page the worker has not reached (it is still starting), could not render
+or logged a warning for (the host's logger must see it), and every page after the worker stops
+answering, the host renders itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+import warnings
+import weakref
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+from mkdocs_vault.loading.pages import digest, load_source
+from mkdocs_vault.model import Category, Entry
+from mkdocs_vault.render.extras import EntryExtras
+from mkdocs_vault.render.links import relative_url, resolve_link
+from mkdocs_vault.render.markdown import MarkdownFields
+from mkdocs_vault.render.options import RenderOptions
+from mkdocs_vault.render.page import render_page
+from mkdocs_vault.render.recorded import CachedRender, Recorder
+
+MIN_JOBS = 40
+"""Fewer pages to render are not worth starting a process for (about 0.1 s)."""
+WINDOW = 64
+"""How many pages the worker may be ahead of the host (what waits is held in memory)."""
+PATIENCE = 10.0
+"""Seconds without any answer after which the host stops waiting for the worker."""
+_STEP = 8
+"""The host tells the worker where it is every this many pages."""
+_PIPE_BYTES = 1 << 20
+"""The pipe of pages holds this much (Linux' default, 64 KiB, is one or two pages)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the worker reads a vault page: its file, or the `text` when there is no file
+    (another plugin made the page); with the digest of the text the host read, so that a
+    file that is not what the host read (another plugin changed the page) is left to it."""
+
+    digest: str
+    path: str | None = None
+    text: str | None = None
+    defaults: Mapping[str, Any] | None = None
+    """From `.meta.yml` files (`loading.pages.load_source`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One entry page to render, with the host's key of these inputs."""
+
+    uri: str
+    key: str
+    title: str
+    body_line: int
+    extras: EntryExtras | None
+
+
+@dataclass(frozen=True, slots=True)
+class Setup:
+    """What every page of one build is loaded and rendered with."""
+
+    options: RenderOptions
+    extensions: tuple[str, ...]
+    configs: Mapping[str, Any]
+    raw_html: bool
+    nonce: str
+    categories: tuple[Category, ...]
+
+
+def second_core() -> bool:
+    """Whether this process may run on more than one core."""
+    try:
+        return len(os.sched_getaffinity(0)) > 1
+    except AttributeError:  # not on Linux
+        return (os.cpu_count() or 1) > 1
+
+
+class RenderAhead:
+    """The host's side: starts the worker (early, so that it is ready when the jobs are
+    known), sends it the jobs (`send`), receives its pages and hands them out (`take`)."""
+
+    def __init__(self, setup: Setup) -> None:
+        payload = pickle.dumps(setup, pickle.HIGHEST_PROTOCOL)
+        self._jobs: queue.Queue[bytes | None] = queue.Queue()
+        self._index: dict[str, int] = {}
+        """The pages sent and not yet asked for, by their place in the worker's order."""
+        self._results: dict[str, bytes] = {}
+        """Pages received before the host asked for them (at most `WINDOW`)."""
+        self._started = False
+        """A page came: the worker is running (before that, the host does not wait)."""
+        self._answering = True
+        self._told = -_STEP
+        """The last position told to the worker."""
+        self.peak_kib: int | None = None
+        """The worker's peak memory, once stopped (Linux: its VmHWM)."""
+        self._process, (self._payloads, self._pages, self._position) = _start()
+        # The host reads the pages itself, when it asks for one: a thread that read them
+        # would get the GIL only every switch interval (5 ms) while MkDocs holds it.
+        self._sender = threading.Thread(target=self._send, args=(payload,), daemon=True,
+                                        name="mkdocs-vault render ahead")
+        self._sender.start()
+        self._stop = weakref.finalize(self, _stop, self._process, self._payloads, self._pages,
+                                      self._position)
+
+    def load(self, sources: Mapping[str, Source]) -> None:
+        """The vault pages (source uri -> where to read it): the worker loads them itself
+        while the host works out the vault-wide data (a loaded entry pickles slowly)."""
+        self._jobs.put(pickle.dumps(dict(sources), pickle.HIGHEST_PROTOCOL))
+
+    def send(self, jobs: Sequence[Job], urls: Mapping[str, str]) -> None:
+        """The pages to render, in the order the host will ask for them (after `load`);
+        `urls`: every file of the site, source uri -> URL."""
+        self._index = {job.uri: i for i, job in enumerate(jobs)}
+        self._jobs.put(pickle.dumps((dict(urls), list(jobs)), pickle.HIGHEST_PROTOCOL))
+
+    def expects(self, uri: str) -> bool:
+        """Whether the worker was given `uri` and the host has not asked for it yet."""
+        return uri in self._index
+
+    def started(self, timeout: float = 0.0) -> bool:
+        """Whether the worker has begun sending pages, waiting up to `timeout` seconds."""
+        if not self._started and self._answering and self._pages.poll(timeout):
+            self._receive("")
+        return self._started
+
+    def take(self, uri: str) -> tuple[CachedRender, bytes] | None:
+        """The worker's rendering of `uri` and its pickle, waiting for it while the worker
+        is running and answering; None: render it here."""
+        index = self._index.pop(uri, None)
+        if index is None:
+            return None
+        behind = index < self._told  # out of order: the worker may have skipped it
+        self._tell(index)
+        self._receive(uri)
+        while uri not in self._results and self._started and self._answering and not behind:
+            if not self._pages.poll(PATIENCE):
+                self._answering = False  # stopped answering: the host renders the rest
+            self._receive(uri)
+        data = self._results.pop(uri, b"")
+        if not data:
+            return None
+        with contextlib.suppress(Exception):
+            found = pickle.loads(data)
+            if isinstance(found, CachedRender):
+                return found, data
+        return None
+
+    def close(self) -> None:
+        """Stop the worker (it may still be rendering pages nobody will ask for); note its
+        peak memory (`peak_kib`)."""
+        self.peak_kib = _peak_kib(self._process)
+        self._jobs.put(None)
+        self._stop()
+        self._sender.join(timeout=PATIENCE)
+
+    def _tell(self, index: int) -> None:
+        """Where the host is: the worker skips the pages before it, and renders up to
+        `WINDOW` pages beyond."""
+        if index < self._told + _STEP or self._position.closed:
+            return
+        self._told = index
+        try:
+            self._position.send_bytes(str(index).encode())
+        except OSError:  # the worker has ended; what it sent is still to be read
+            self._position.close()
+
+    def _receive(self, wanted: str) -> None:
+        """Read the pages that have come, keeping `wanted` and those the host has not
+        passed."""
+        try:
+            while self._answering and self._pages.poll():
+                uri, data = pickle.loads(self._pages.recv_bytes())
+                self._started = True
+                if uri == wanted or uri in self._index:
+                    self._results[uri] = data
+        except Exception:  # the worker ended (EOFError), or was stopped
+            self._answering = False
+
+    def _send(self, setup: bytes) -> None:
+        """Send the setup, then the texts and the jobs once known (the worker reads them
+        when it has started: the host does not wait for that)."""
+        with contextlib.suppress(OSError):
+            self._payloads.send_bytes(setup)
+            for _ in range(2):
+                payload = self._jobs.get()
+                if payload is None:
+                    return
+                self._payloads.send_bytes(payload)
+
+
+def _start() -> tuple[subprocess.Popen[bytes], tuple[Connection, Connection, Connection]]:
+    """The worker, a fresh interpreter (`python -m mkdocs_vault.render.ahead`: unlike
+    multiprocessing's spawn it does not import the host's `__main__` again, which in a build
+    script without a main guard would build the site a second time; a fork is unsafe in a
+    process with threads), and the host's ends of its three pipes: jobs to it, pages from it,
+    and where the host is."""
+    ends = [os.pipe() for _ in range(3)]
+    theirs = (ends[0][0], ends[1][1], ends[2][0])
+    with contextlib.suppress(ImportError, AttributeError, OSError):  # Linux: more in flight
+        import fcntl
+
+        fcntl.fcntl(ends[1][1], fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", __name__, *map(str, theirs)], pass_fds=theirs,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)})
+    except BaseException:
+        for pair in ends:
+            for fd in pair:
+                os.close(fd)
+        raise
+    for fd in theirs:
+        os.close(fd)
+    return process, (Connection(ends[0][1], readable=False),
+                     Connection(ends[1][0], writable=False),
+                     Connection(ends[2][1], readable=False))
+
+
+def _peak_kib(process: subprocess.Popen[bytes]) -> int | None:
+    """The peak resident memory of a running process, where /proc tells (Linux)."""
+    with contextlib.suppress(OSError, ValueError, IndexError), \
+            open(f"/proc/{process.pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return None
+
+
+def _stop(process: subprocess.Popen[bytes], *connections: Connection) -> None:
+    for connection in connections:
+        connection.close()
+    if process.poll() is None:
+        process.kill()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=PATIENCE)
+
+
+def work(payloads: Connection, pages: Connection, position: Connection) -> None:
+    """The worker: renders the jobs it is sent, skipping those the host is past, never more
+    than `WINDOW` ahead; ends when the host closes the pipes."""
+    with contextlib.suppress(EOFError, OSError):
+        setup = pickle.loads(payloads.recv_bytes())
+        fields = MarkdownFields(setup.extensions, setup.configs, raw_html=setup.raw_html)
+        sources: dict[str, Source] = pickle.loads(payloads.recv_bytes())
+        loaded: dict[str, tuple[Entry, str] | None] = {}
+        for uri, source in sources.items():  # until the jobs come
+            if payloads.poll():
+                break
+            loaded[uri] = _load(source, setup)
+        urls, jobs = pickle.loads(payloads.recv_bytes())
+        at = 0
+        for i, job in enumerate(jobs):
+            while position.poll() or i >= at + WINDOW:
+                at = max(at, int(position.recv_bytes()))
+            if i < at:
+                continue
+            if job.uri in loaded:
+                page = loaded.pop(job.uri)
+            else:
+                page = _load(sources[job.uri], setup) if job.uri in sources else None
+            pages.send_bytes(pickle.dumps((job.uri, _render(job, page, setup, urls, fields)),
+                                          pickle.HIGHEST_PROTOCOL))
+        payloads.recv_bytes()  # until the host closes the pipes: it reads our peak memory
+
+
+class _Handler(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.fired = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.fired = True
+
+
+class _Noticed:
+    """Notes whether anything inside it logged at WARNING or above, or warned: such a page
+    is left to the host, whose logger (and `--strict`) must see it."""
+
+    def __init__(self) -> None:
+        self._handler = _Handler()
+        self._warnings = warnings.catch_warnings(record=True)
+        self._warned: list[warnings.WarningMessage] = []
+
+    @property
+    def any(self) -> bool:
+        return self._handler.fired or bool(self._warned)
+
+    def __enter__(self) -> _Noticed:
+        logging.getLogger().addHandler(self._handler)
+        self._warned = self._warnings.__enter__() or []
+        warnings.simplefilter("always")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._warnings.__exit__(None, None, None)
+        logging.getLogger().removeHandler(self._handler)
+
+
+def _load(source: Source, setup: Setup) -> tuple[Entry, str] | None:
+    """The page's entry and body, loaded as the host loads them; None if the text is not
+    the one the host read, is not a valid entry, or loading it logged, warned or raised (the
+    host reports it)."""
+    try:
+        text = source.text
+        if text is None and source.path is not None:
+            with open(source.path, "rb") as handle:  # decoded as MkDocs decodes pages
+                text = handle.read().decode("utf-8-sig")
+        if text is None or digest(text) != source.digest:
+            return None
+        with _Noticed() as noticed:
+            loaded = load_source(text, source.defaults, label_chars=setup.options.label_chars,
+                                 categories=setup.categories)
+    except Exception:
+        return None
+    if noticed.any or loaded is None or not loaded.ok or loaded.entry is None:
+        return None
+    return loaded.entry, loaded.body  # not the rest: the worker keeps thousands
+
+
+def _render(job: Job, page: tuple[Entry, str] | None, setup: Setup, urls: Mapping[str, str],
+            fields: MarkdownFields) -> bytes:
+    """The page as the host would render it, pickled; empty when it failed, logged or
+    warned (the host renders it again and reports what there is)."""
+    page_url = urls.get(job.uri)
+    if page_url is None or page is None:
+        return b""
+    entry, body = page
+
+    def relative_url_of(target: str) -> str | None:
+        found = urls.get(target)
+        return relative_url(found, page_url) if found is not None else None
+
+    resolving: Recorder[str, str | None] = Recorder(
+        lambda url: resolve_link(url, job.uri, relative_url_of))
+    linking: Recorder[str, str] = Recorder(
+        lambda uri: relative_url(urls[uri], page_url) if uri in urls else uri)
+    fields.resolve = resolving
+    try:
+        with _Noticed() as noticed:
+            rendered = render_page(entry, body, setup.options, title=job.title,
+                                   body_line=job.body_line, fields=fields, nonce=setup.nonce,
+                                   extras=job.extras, href=linking)
+        if noticed.any:
+            return b""
+        done = CachedRender.of(job.key, rendered, resolving.calls, linking.calls)
+        return pickle.dumps(done, pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return b""
+    finally:
+        fields.resolve = None
+
+
+if __name__ == "__main__":  # the worker process (`_start`)
+    payloads, pages, position = (int(fd) for fd in sys.argv[1:4])
+    work(Connection(payloads, writable=False), Connection(pages, readable=False),
+         Connection(position, writable=False))

@@ -1,0 +1,159 @@
+"""Entry pages rendered in a worker process (`render/ahead.py`): what the worker sends is what
+the host would render, and nothing the worker does wrong costs a page or hangs the host."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING
+
+import pytest
+
+from mkdocs_vault.loading.pages import digest, load_page
+from mkdocs_vault.render import ahead
+from mkdocs_vault.render.ahead import Job, RenderAhead, Setup, Source
+from mkdocs_vault.render.extras import EntryExtras, Link
+from mkdocs_vault.render.markdown import MarkdownFields
+from mkdocs_vault.render.options import RenderOptions
+from mkdocs_vault.render.page import render_page
+from mkdocs_vault.render.recorded import CachedRender
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+pytestmark = pytest.mark.timeout(60)
+
+EXTENSIONS = ("tables", "fenced_code")
+NONCE = "n0nce"
+
+
+def text(n: int) -> str:
+    return (f"---\ntitle: Talk {n}\nvault:\n  ideas:\n"
+            f"    - 'Idea one of talk {n}, see [the next](t{n + 1}.md#idea-1).'\n"
+            f"    - 'Idea two links to [a missing page](gone.md) and **bold** text.'\n"
+            f"    - Idea three of talk {n}.\n---\n\n# Talk {n}\n\nThe body.\n")
+
+
+URLS = {f"talks/t{n}.md": f"talks/t{n}/" for n in range(12)} | {"index.md": ""}
+TEXTS = {f"talks/t{n}.md": text(n) for n in range(12)}
+SOURCES = {uri: Source(digest(page), text=page) for uri, page in TEXTS.items()}
+EXTRAS = EntryExtras(related=(Link("Talk 3", "talks/t3.md", "", "shares two ideas"),))
+
+
+def setup() -> Setup:
+    return Setup(RenderOptions(), EXTENSIONS, {}, False, NONCE, ())
+
+
+def jobs() -> list[Job]:
+    return [Job(uri, f"key-{uri}", f"Talk {n}", 5, EXTRAS if n % 2 else None)
+            for n, uri in enumerate(TEXTS)]
+
+
+def here(job: Job) -> CachedRender:
+    """What the host renders for `job` itself."""
+    from mkdocs_vault.render.links import relative_url, resolve_link
+    from mkdocs_vault.render.recorded import Recorder
+
+    loaded = load_page(TEXTS[job.uri])
+    assert loaded is not None
+    assert loaded.entry is not None
+    page_url = URLS[job.uri]
+
+    def relative_url_of(target: str) -> str | None:
+        return relative_url(URLS[target], page_url) if target in URLS else None
+
+    fields = MarkdownFields(EXTENSIONS)
+    resolving = Recorder(lambda url: resolve_link(url, job.uri, relative_url_of))
+    linking = Recorder(lambda uri: relative_url(URLS[uri], page_url))
+    fields.resolve = resolving
+    rendered = render_page(loaded.entry, loaded.body, RenderOptions(), title=job.title,
+                           body_line=job.body_line, fields=fields, nonce=NONCE,
+                           extras=job.extras, href=linking)
+    return CachedRender.of(job.key, rendered, resolving.calls, linking.calls)
+
+
+@pytest.fixture
+def worker() -> Iterator[RenderAhead]:
+    started = RenderAhead(setup())
+    started.load(SOURCES)
+    yield started
+    started.close()
+
+
+def test_the_worker_sends_what_the_host_would_render(worker: RenderAhead) -> None:
+    worker.send(jobs(), URLS)
+    assert worker.started(timeout=30)
+    for job in jobs():
+        taken = worker.take(job.uri)
+        assert taken is not None, job.uri
+        assert taken[0] == here(job)
+        assert ("t1.md#idea-1" in dict(taken[0].resolved)) == (job.uri == "talks/t0.md")
+        assert dict(taken[0].resolved)["gone.md"] is None  # recorded, so the host checks it
+        assert not worker.expects(job.uri)
+    assert worker.take("talks/t0.md") is None  # each page once
+
+
+def test_a_page_the_host_is_past_is_not_waited_for(worker: RenderAhead) -> None:
+    worker.send(jobs(), URLS)
+    assert worker.started(timeout=30)
+    assert worker.take("talks/t9.md") is not None
+    began = time.monotonic()
+    found = worker.take("talks/t1.md")  # came before, or skipped: never waited for
+    assert time.monotonic() - began < 1
+    assert found is None or found[0] == here(jobs()[1])
+    assert worker.take("not/sent.md") is None
+
+
+def test_a_worker_that_dies_costs_no_page_and_no_wait(worker: RenderAhead) -> None:
+    worker.send(jobs(), URLS)
+    assert worker.started(timeout=30)
+    worker._process.kill()
+    worker._process.wait(10)
+    began = time.monotonic()
+    taken = [worker.take(job.uri) for job in jobs()]
+    assert time.monotonic() - began < ahead.PATIENCE / 2
+    assert taken[-1] is None  # the rest is left to the host
+
+
+def test_before_the_worker_answers_the_host_renders_itself() -> None:
+    waiting = RenderAhead(setup())  # never given the texts: it cannot answer
+    try:
+        waiting.send(jobs(), URLS)
+        began = time.monotonic()
+        assert waiting.take("talks/t0.md") is None
+        assert time.monotonic() - began < 1
+    finally:
+        waiting.close()
+    assert waiting._process.poll() is not None
+
+
+def test_the_worker_reads_the_file_the_host_read(tmp_path: Path) -> None:
+    path = tmp_path / "t0.md"
+    path.write_bytes(b"\xef\xbb\xbf" + TEXTS["talks/t0.md"].encode())  # a BOM, as MkDocs reads
+    read = ahead._load(Source(digest(TEXTS["talks/t0.md"]), str(path)), setup())
+    assert read is not None
+    assert read[0].ideas[2].text == "Idea three of talk 0."
+    path.write_text(TEXTS["talks/t0.md"].replace("three", "3"), encoding="utf-8")
+    assert ahead._load(Source(digest(TEXTS["talks/t0.md"]), str(path)), setup()) is None
+    assert ahead._load(Source("x", str(tmp_path / "gone.md")), setup()) is None
+
+
+def test_a_page_that_logs_or_fails_is_left_to_the_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    job = jobs()[0]
+    loaded = ahead._load(SOURCES[job.uri], setup())
+    assert loaded is not None
+    fields = MarkdownFields(EXTENSIONS)
+    assert ahead._render(job, loaded, setup(), URLS, fields)  # as it is: rendered
+
+    def logging_render(*args: object, **kwargs: object) -> object:
+        logging.getLogger("markdown").warning("something to report")
+        return render_page(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ahead, "render_page", logging_render)
+    assert ahead._render(job, loaded, setup(), URLS, fields) == b""
+    monkeypatch.setattr(ahead, "render_page", lambda *a, **k: 1 / 0)
+    assert ahead._render(job, loaded, setup(), URLS, fields) == b""
+    assert ahead._render(job, None, setup(), URLS, fields) == b""  # not a valid entry
+    bad = "---\nvault: [not, an, entry]\n---\n"
+    assert ahead._load(Source(digest(bad), text=bad), setup()) is None
