@@ -25,6 +25,7 @@ import json
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -48,7 +49,7 @@ from mkdocs_vault.loading.pages import (
 from mkdocs_vault.loading.problems import Problem
 from mkdocs_vault.loading.without_vault import without_vault
 from mkdocs_vault.model import Category
-from mkdocs_vault.plugin.cache import AheadPage, BuildState
+from mkdocs_vault.plugin.cache import AheadPage, BuildState, Deferred
 from mkdocs_vault.plugin.config import VaultConfig, render_options, vault_categories
 from mkdocs_vault.plugin.links import file_at, href_from, resolver, url_of
 from mkdocs_vault.plugin.navigation import without as _without
@@ -202,9 +203,11 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self._ahead_sources = {}
         self._start_ahead(files)
         with collector.paused():  # the loaded vault would be rescanned again and again
+            found = []
             for file in files.documentation_pages():
                 defaults = defaults_for(file.src_path, meta_files) if meta_files else {}
-                loaded = self._load(file, defaults if "vault" in defaults else None)
+                found.append((file, self._load(file, defaults if "vault" in defaults else None)))
+            for file, loaded in self._pick_up(found):
                 if loaded is not None:
                     self.vault.pages[file.src_uri] = loaded
                     self._report(loaded.problems, file)
@@ -348,7 +351,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                 config.extra_javascript.append(MERMAID_URI)
 
     @timed("collect")
-    def _load(self, file: File, defaults: dict[str, Any] | None = None) -> LoadedPage | None:
+    def _load(self, file: File, defaults: dict[str, Any] | None = None
+              ) -> LoadedPage | _Loading | None:
         """The page's entry, if it is a vault page; `defaults` come from `.meta.yml` files."""
         assert self.options is not None
         try:
@@ -376,12 +380,31 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             return load_source(text, defaults, label_chars=self.options.label_chars,
                                categories=self.categories)
 
-        # vault cache: the LoadedPage from disk when the text and options did not change
-        loaded = self.state.load(file.src_uri, key, load)
+        # vault cache: the LoadedPage from disk when the text and options did not change;
+        # else, every other one, loaded by the worker meanwhile (`_pick_up`)
+        loaded = self.state.load(file.src_uri, key, load, self._ahead_sources.get(file.src_uri))
+        if isinstance(loaded, Deferred):
+            return _Loading(key, text, load)
         if loaded is not None:
             self._cache[file.src_uri] = (key, loaded)
             self._hand_over(file, text, loaded)
         return loaded
+
+    @timed("collect")
+    def _pick_up(self, found: list[tuple[File, LoadedPage | _Loading | None]]
+                 ) -> list[tuple[File, LoadedPage | None]]:
+        """`found` with the pages the worker loaded (or that are loaded here if it did not)."""
+        done: list[tuple[File, LoadedPage | None]] = []
+        for file, loaded in found:
+            if isinstance(loaded, _Loading):
+                page = self.state.loaded(file.src_uri, loaded.key, loaded.load)
+                if page is not None:
+                    self._cache[file.src_uri] = (loaded.key, page)
+                    self._hand_over(file, loaded.text, page)
+                done.append((file, page))
+            else:
+                done.append((file, loaded))
+        return done
 
     def _hand_over(self, file: File, text: str, loaded: LoadedPage) -> None:
         """MkDocs parses every page's front matter again, though it has no use for `vault:`
@@ -618,6 +641,15 @@ def _page_setting(kind: str, value: object, uri_key: str, flag_key: str) -> dict
 
 
 _H1_RE = re.compile(r"^ {0,3}# +(.+?)[ #]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Loading:
+    """A page the worker loads (`VaultPlugin._load`), and how to load it here instead."""
+
+    key: tuple[str, int, tuple[Category, ...]]
+    text: str
+    load: Callable[[], LoadedPage | None]
 
 
 def _body_title(body: str) -> str | None:

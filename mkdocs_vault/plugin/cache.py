@@ -277,8 +277,13 @@ class PageCache:
         self.load_misses += 1
         return None
 
-    def store_loaded(self, uri: str, key: str, loaded: LoadedPage) -> None:
-        self._write(uri, "load", key, (key, loaded))
+    def store_loaded(self, uri: str, key: str, loaded: LoadedPage, pickled: bytes | None = None
+                     ) -> None:
+        """Store `loaded` (`(key, loaded)` already `pickled`, from a worker: not again)."""
+        if pickled is None:
+            self._write(uri, "load", key, (key, loaded))
+        else:
+            self._write_pickled(uri, "load", key, pickled)
 
     def rendered(self, uri: str, key: str, resolve: Callable[[str], str | None],
                  href: Callable[[str], str]) -> CachedRender | None:
@@ -428,6 +433,13 @@ def _remove_format_1(directory: Path) -> int:
     return removed
 
 
+class Deferred:
+    """A page whose loading was left to the worker (`BuildState.load`)."""
+
+
+DEFERRED = Deferred()
+
+
 @dataclass(frozen=True, slots=True)
 class AheadPage:
     """An entry page the worker may render, with what the host expects to render it from."""
@@ -469,6 +481,8 @@ class BuildState:
         """The worker rendering this build's pages ahead, if any."""
         self._keys: dict[str, tuple[tuple[object, ...], str]] = {}
         """Render keys computed for the worker: page -> (inputs, key)."""
+        self._turn = False
+        """Whether the next page to load is left to the worker (every other one)."""
 
     def configure(self, plugin_config: object, config_dir: str, options: object,
                   markdown_extensions: object, site_dir: str) -> None:
@@ -492,18 +506,40 @@ class BuildState:
         self._pending = {}
         self.marked = set()
 
-    def load(self, uri: str, source_key: object,
-             load: Callable[[], LoadedPage | None]) -> LoadedPage | None:
+    def load(self, uri: str, source_key: object, load: Callable[[], LoadedPage | None],
+             source: Source | None = None) -> LoadedPage | Deferred | None:
         """The page loaded, from the cache if `source_key` (the digest of its text and the
-        options loading depends on) is the same."""
-        if not self.pages.enabled:
-            return load()
+        options loading depends on) is the same; or, every other page that is not, `DEFERRED`
+        to the worker (`source`: where it reads the page), to be picked up with `loaded`."""
         key = load_key(source_key)
-        found = self.pages.loaded(uri, key)
+        found = self.pages.loaded(uri, key) if self.pages.enabled else None
         if found is not None:
             return found
+        if source is not None and self._ahead is not None:
+            self._turn = not self._turn
+            if self._turn:
+                self._ahead.delegate(uri, key, source)
+                return DEFERRED
         loaded = load()
-        if loaded is not None:
+        if loaded is not None and self.pages.enabled:
+            self.pages.store_loaded(uri, key, loaded)
+        return loaded
+
+    def loaded(self, uri: str, source_key: object, load: Callable[[], LoadedPage | None]
+               ) -> LoadedPage | None:
+        """A page `load` deferred: as the worker loaded it, or loaded here."""
+        key = load_key(source_key)
+        data = self._ahead.loaded(uri) if self._ahead is not None else None
+        with contextlib.suppress(Exception):
+            found = pickle.loads(data) if data else None
+            if isinstance(found, tuple) and len(found) == 2 and found[0] == key \
+                    and isinstance(found[1], LoadedPage):
+                self.timings.count("ahead: pages loaded")
+                if self.pages.enabled:
+                    self.pages.store_loaded(uri, key, found[1], data)
+                return found[1]
+        loaded = load()
+        if loaded is not None and self.pages.enabled:
             self.pages.store_loaded(uri, key, loaded)
         return loaded
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
-from mkdocs_vault.loading.pages import digest, load_source
+from mkdocs_vault.loading.pages import LoadedPage, digest, load_source
 from mkdocs_vault.model import Category, Entry
 from mkdocs_vault.render.extras import EntryExtras
 from mkdocs_vault.render.links import relative_url, resolve_link
@@ -107,6 +107,8 @@ class RenderAhead:
         """The pages sent and not yet asked for, by their place in the worker's order."""
         self._results: dict[str, bytes] = {}
         """Pages received before the host asked for them (at most `WINDOW`)."""
+        self._loading: dict[str, bytes | None] = {}
+        """Pages the host left to the worker to load: what came back (None: not yet)."""
         self._started = False
         """A page came: the worker is running (before that, the host does not wait)."""
         self._answering = True
@@ -123,16 +125,36 @@ class RenderAhead:
         self._stop = weakref.finalize(self, _stop, self._process, self._payloads, self._pages,
                                       self._position)
 
+    def delegate(self, uri: str, key: str, source: Source) -> None:
+        """Have the worker load a page for the host (`loaded`), while the host loads others:
+        the worker sends back `(key, LoadedPage)` pickled."""
+        self._loading[uri] = None
+        self._jobs.put(pickle.dumps(("load", (uri, key, source)), pickle.HIGHEST_PROTOCOL))
+
+    def loaded(self, uri: str) -> bytes | None:
+        """What the worker loaded of a delegated page, waiting for it while the worker is
+        running and answering; None: load it here."""
+        if uri not in self._loading:
+            return None
+        self._receive("")
+        while self._loading.get(uri) is None and self._started and self._answering:
+            if not self._pages.poll(PATIENCE):
+                self._answering = False
+            self._receive("")
+        return self._loading.pop(uri) or None
+
     def load(self, sources: Mapping[str, Source]) -> None:
         """The vault pages (source uri -> where to read it): the worker loads them itself
         while the host works out the vault-wide data (a loaded entry pickles slowly)."""
-        self._jobs.put(pickle.dumps(dict(sources), pickle.HIGHEST_PROTOCOL))
+        self._loading.clear()  # the host has loaded the rest itself
+        self._jobs.put(pickle.dumps(("sources", dict(sources)), pickle.HIGHEST_PROTOCOL))
 
     def send(self, jobs: Sequence[Job], urls: Mapping[str, str]) -> None:
         """The pages to render, in the order the host will ask for them (after `load`);
         `urls`: every file of the site, source uri -> URL."""
         self._index = {job.uri: i for i, job in enumerate(jobs)}
-        self._jobs.put(pickle.dumps((dict(urls), list(jobs)), pickle.HIGHEST_PROTOCOL))
+        self._jobs.put(pickle.dumps(("jobs", (dict(urls), list(jobs))),
+                                    pickle.HIGHEST_PROTOCOL))
 
     def expects(self, uri: str) -> bool:
         """Whether the worker was given `uri` and the host has not asked for it yet."""
@@ -190,9 +212,11 @@ class RenderAhead:
         passed."""
         try:
             while self._answering and self._pages.poll():
-                uri, data = pickle.loads(self._pages.recv_bytes())
+                kind, uri, data = pickle.loads(self._pages.recv_bytes())
                 self._started = True
-                if uri == wanted or uri in self._index:
+                if kind == "loaded" and uri in self._loading:
+                    self._loading[uri] = data
+                elif kind == "page" and (uri == wanted or uri in self._index):
                     self._results[uri] = data
         except Exception:  # the worker ended (EOFError), or was stopped
             self._answering = False
@@ -202,10 +226,7 @@ class RenderAhead:
         when it has started: the host does not wait for that)."""
         with contextlib.suppress(OSError):
             self._payloads.send_bytes(setup)
-            for _ in range(2):
-                payload = self._jobs.get()
-                if payload is None:
-                    return
+            while (payload := self._jobs.get()) is not None:
                 self._payloads.send_bytes(payload)
 
 
@@ -262,14 +283,28 @@ def work(payloads: Connection, pages: Connection, position: Connection) -> None:
     than `WINDOW` ahead; ends when the host closes the pipes."""
     with contextlib.suppress(EOFError, OSError):
         setup = pickle.loads(payloads.recv_bytes())
+        pages.send_bytes(pickle.dumps(("ready", "", b"")))  # the host may now wait for us
         fields = MarkdownFields(setup.extensions, setup.configs, raw_html=setup.raw_html)
-        sources: dict[str, Source] = pickle.loads(payloads.recv_bytes())
+        sources: dict[str, Source] = {}
         loaded: dict[str, tuple[Entry, str] | None] = {}
-        for uri, source in sources.items():  # until the jobs come
-            if payloads.poll():
+        while True:
+            kind, value = pickle.loads(payloads.recv_bytes())
+            if kind == "load":  # for the host, which loads other pages meanwhile
+                uri, key, source = value
+                read = _read(source, setup)
+                pages.send_bytes(pickle.dumps(("loaded", uri, b"" if read is None else
+                                               pickle.dumps((key, read), pickle.HIGHEST_PROTOCOL))))
+                loaded[uri] = _entry(read)
+            elif kind == "sources":  # loaded until the jobs come
+                sources = value
+                for uri, source in sources.items():
+                    if payloads.poll():
+                        break
+                    if uri not in loaded:
+                        loaded[uri] = _entry(_read(source, setup))
+            else:
+                urls, jobs = value
                 break
-            loaded[uri] = _load(source, setup)
-        urls, jobs = pickle.loads(payloads.recv_bytes())
         at = 0
         for i, job in enumerate(jobs):
             while position.poll() or i >= at + WINDOW:
@@ -279,8 +314,9 @@ def work(payloads: Connection, pages: Connection, position: Connection) -> None:
             if job.uri in loaded:
                 page = loaded.pop(job.uri)
             else:
-                page = _load(sources[job.uri], setup) if job.uri in sources else None
-            pages.send_bytes(pickle.dumps((job.uri, _render(job, page, setup, urls, fields)),
+                page = _entry(_read(sources[job.uri], setup)) if job.uri in sources else None
+            pages.send_bytes(pickle.dumps(("page", job.uri,
+                                           _render(job, page, setup, urls, fields)),
                                           pickle.HIGHEST_PROTOCOL))
         payloads.recv_bytes()  # until the host closes the pipes: it reads our peak memory
 
@@ -318,10 +354,9 @@ class _Noticed:
         logging.getLogger().removeHandler(self._handler)
 
 
-def _load(source: Source, setup: Setup) -> tuple[Entry, str] | None:
-    """The page's entry and body, loaded as the host loads them; None if the text is not
-    the one the host read, is not a valid entry, or loading it logged, warned or raised (the
-    host reports it)."""
+def _read(source: Source, setup: Setup) -> LoadedPage | None:
+    """The page loaded as the host loads it; None if the text is not the one the host read,
+    or loading it logged, warned or raised (the host does it and reports what there is)."""
     try:
         text = source.text
         if text is None and source.path is not None:
@@ -334,9 +369,14 @@ def _load(source: Source, setup: Setup) -> tuple[Entry, str] | None:
                                  categories=setup.categories)
     except Exception:
         return None
-    if noticed.any or loaded is None or not loaded.ok or loaded.entry is None:
+    return None if noticed.any else loaded
+
+
+def _entry(loaded: LoadedPage | None) -> tuple[Entry, str] | None:
+    """What rendering needs of a valid page (the worker keeps thousands: not the rest)."""
+    if loaded is None or not loaded.ok or loaded.entry is None:
         return None
-    return loaded.entry, loaded.body  # not the rest: the worker keeps thousands
+    return loaded.entry, loaded.body
 
 
 def _render(job: Job, page: tuple[Entry, str] | None, setup: Setup, urls: Mapping[str, str],

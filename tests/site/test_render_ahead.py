@@ -62,13 +62,13 @@ def snapshot(result: BuildResult) -> dict[str, bytes]:
 def worker_first(monkeypatch: pytest.MonkeyPatch) -> None:
     """The host waits until the worker has started before it goes on (a site this small is
     built before a worker is up, and the host never waits for a starting worker)."""
-    send = RenderAhead.send
+    start = RenderAhead.__init__
 
-    def send_and_wait(self: RenderAhead, *args: Any) -> None:
-        send(self, *args)
+    def start_and_wait(self: RenderAhead, *args: Any) -> None:
+        start(self, *args)
         assert self.started(timeout=60)
 
-    monkeypatch.setattr(RenderAhead, "send", send_and_wait)
+    monkeypatch.setattr(RenderAhead, "__init__", start_and_wait)
 
 
 def build(site: SiteBuilder, timings: Path, monkeypatch: pytest.MonkeyPatch,
@@ -95,6 +95,7 @@ def test_pages_rendered_ahead_are_the_pages_rendered_here(
     found = counters(timings)
     assert found["ahead: pages sent"] == COUNT - 2  # not the problem page, not t6
     assert found["ahead: pages used"] == COUNT - 2  # the worker rendered every one
+    assert found["ahead: pages loaded"] == COUNT // 2  # and loaded every other page
 
 
 def test_a_warm_build_starts_no_worker_and_the_cache_keeps_its_pages(

@@ -4,6 +4,7 @@ the host would render, and nothing the worker does wrong costs a page or hangs t
 from __future__ import annotations
 
 import logging
+import pickle
 import time
 from typing import TYPE_CHECKING
 
@@ -94,6 +95,23 @@ def test_the_worker_sends_what_the_host_would_render(worker: RenderAhead) -> Non
     assert worker.take("talks/t0.md") is None  # each page once
 
 
+def test_the_worker_loads_pages_for_the_host() -> None:
+    loading = RenderAhead(setup())
+    try:
+        assert loading.started(timeout=30)
+        for uri in ("talks/t0.md", "talks/t1.md"):
+            loading.delegate(uri, f"key-{uri}", SOURCES[uri])
+        loading.delegate("talks/gone.md", "k", Source("x", "/nonexistent/gone.md"))
+        for uri in ("talks/t0.md", "talks/t1.md"):
+            data = loading.loaded(uri)
+            assert data is not None
+            assert pickle.loads(data) == (f"key-{uri}", load_page(TEXTS[uri]))
+        assert loading.loaded("talks/gone.md") is None  # left to the host
+        assert loading.loaded("talks/t0.md") is None  # once
+    finally:
+        loading.close()
+
+
 def test_a_page_the_host_is_past_is_not_waited_for(worker: RenderAhead) -> None:
     worker.send(jobs(), URLS)
     assert worker.started(timeout=30)
@@ -117,7 +135,7 @@ def test_a_worker_that_dies_costs_no_page_and_no_wait(worker: RenderAhead) -> No
 
 
 def test_before_the_worker_answers_the_host_renders_itself() -> None:
-    waiting = RenderAhead(setup())  # never given the texts: it cannot answer
+    waiting = RenderAhead(setup())  # just started: it has not answered yet
     try:
         waiting.send(jobs(), URLS)
         began = time.monotonic()
@@ -131,17 +149,18 @@ def test_before_the_worker_answers_the_host_renders_itself() -> None:
 def test_the_worker_reads_the_file_the_host_read(tmp_path: Path) -> None:
     path = tmp_path / "t0.md"
     path.write_bytes(b"\xef\xbb\xbf" + TEXTS["talks/t0.md"].encode())  # a BOM, as MkDocs reads
-    read = ahead._load(Source(digest(TEXTS["talks/t0.md"]), str(path)), setup())
+    read = ahead._entry(ahead._read(Source(digest(TEXTS["talks/t0.md"]), str(path)), setup()))
     assert read is not None
     assert read[0].ideas[2].text == "Idea three of talk 0."
     path.write_text(TEXTS["talks/t0.md"].replace("three", "3"), encoding="utf-8")
-    assert ahead._load(Source(digest(TEXTS["talks/t0.md"]), str(path)), setup()) is None
-    assert ahead._load(Source("x", str(tmp_path / "gone.md")), setup()) is None
+    changed = Source(digest(TEXTS["talks/t0.md"]), str(path))
+    assert ahead._read(changed, setup()) is None
+    assert ahead._read(Source("x", str(tmp_path / "gone.md")), setup()) is None
 
 
 def test_a_page_that_logs_or_fails_is_left_to_the_host(monkeypatch: pytest.MonkeyPatch) -> None:
     job = jobs()[0]
-    loaded = ahead._load(SOURCES[job.uri], setup())
+    loaded = ahead._entry(ahead._read(SOURCES[job.uri], setup()))
     assert loaded is not None
     fields = MarkdownFields(EXTENSIONS)
     assert ahead._render(job, loaded, setup(), URLS, fields)  # as it is: rendered
@@ -156,4 +175,5 @@ def test_a_page_that_logs_or_fails_is_left_to_the_host(monkeypatch: pytest.Monke
     assert ahead._render(job, loaded, setup(), URLS, fields) == b""
     assert ahead._render(job, None, setup(), URLS, fields) == b""  # not a valid entry
     bad = "---\nvault: [not, an, entry]\n---\n"
-    assert ahead._load(Source(digest(bad), text=bad), setup()) is None
+    assert ahead._read(Source(digest(bad), text=bad), setup()) is not None  # for its problems
+    assert ahead._entry(ahead._read(Source(digest(bad), text=bad), setup())) is None
