@@ -289,14 +289,16 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self._rebuild_dependents(files)
 
     def _start_ahead(self, files: Files) -> None:
-        """A worker process that renders entry pages while MkDocs works (`render/ahead.py`),
-        started before loading so that it is ready when the jobs are known."""
+        """A worker process may render entry pages while MkDocs works (`render/ahead.py`),
+        if the site is large enough; it starts when there is work for it."""
         if not self.config.render_ahead or self.options is None or not second_core() \
                 or sum(1 for _ in files.documentation_pages()) < MIN_JOBS:
+            self.state.prepare_ahead(None)
             return
-        names, settings = self._field_spec
-        self.state.start_ahead(Setup(self.options, names, settings, self.config.raw_html,
-                                     self.nonce, tuple(self.categories)))
+        options, (names, settings) = self.options, self._field_spec
+        raw_html, nonce, categories = self.config.raw_html, self.nonce, tuple(self.categories)
+        self.state.prepare_ahead(lambda: Setup(options, names, settings, raw_html, nonce,
+                                               categories))
 
     def _render_ahead(self, files: Files) -> None:
         """The entries MkDocs will render, in its order, to the worker: those without
@@ -363,7 +365,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             return None  # MkDocs reports unreadable files itself
         if defaults is None and not has_vault_key(text):  # most pages: nothing more to do
             return None
-        if self.state.ahead:  # the worker reads the file itself, and checks it read this
+        if self.state.may_run_ahead:  # the worker reads the file, and checks it read this
             path = file.abs_src_path
             self._ahead_sources[file.src_uri] = Source(digest(text), path,
                                                        None if path else text, defaults)
@@ -394,10 +396,12 @@ class VaultPlugin(BasePlugin[VaultConfig]):
     def _pick_up(self, found: list[tuple[File, LoadedPage | _Loading | None]]
                  ) -> list[tuple[File, LoadedPage | None]]:
         """`found` with the pages the worker loaded (or that are loaded here if it did not)."""
+        picked = self.state.pick_up([(f.src_uri, p.key, p.load) for f, p in found
+                                     if isinstance(p, _Loading)])
         done: list[tuple[File, LoadedPage | None]] = []
         for file, loaded in found:
             if isinstance(loaded, _Loading):
-                page = self.state.loaded(file.src_uri, loaded.key, loaded.load)
+                page = picked[file.src_uri]
                 if page is not None:
                     self._cache[file.src_uri] = (loaded.key, page)
                     self._hand_over(file, loaded.text, page)

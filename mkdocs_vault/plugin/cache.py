@@ -48,7 +48,7 @@ import re
 import sqlite3
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -76,6 +76,11 @@ vault, which a row would write twice, through the write-ahead log and into the d
 PACKAGE = Path(__file__).resolve().parents[1]
 
 log = logging.getLogger("mkdocs.plugins.vault")
+
+START_AFTER = 8
+"""The worker is started at the page to load that is not in the cache."""
+GIVE_UP = 8
+"""The worker is stopped when this many of its pages were rejected, and none used."""
 
 _ADDRESS_RE = re.compile(r" at 0x[0-9a-fA-F]+")
 
@@ -483,6 +488,10 @@ class BuildState:
         """Render keys computed for the worker: page -> (inputs, key)."""
         self._turn = False
         """Whether the next page to load is left to the worker (every other one)."""
+        self._setup: Callable[[], Setup] | None = None
+        """What a worker of this build would be set up with, until it is started."""
+        self._sources: dict[str, Source] = {}
+        self._misses = self._used = self._rejected = 0
 
     def configure(self, plugin_config: object, config_dir: str, options: object,
                   markdown_extensions: object, site_dir: str) -> None:
@@ -515,18 +524,43 @@ class BuildState:
         found = self.pages.loaded(uri, key) if self.pages.enabled else None
         if found is not None:
             return found
-        if source is not None and self._ahead is not None:
+        if source is not None:
+            self._misses += 1
+            if self._misses == START_AFTER:
+                self._start_ahead()
             self._turn = not self._turn
-            if self._turn:
+            if self._turn and self._ahead is not None:
                 self._ahead.delegate(uri, key, source)
                 return DEFERRED
+        return self._load_here(uri, key, load)
+
+    def pick_up(self, deferred: Sequence[tuple[str, object, Callable[[], LoadedPage | None]]]
+                ) -> dict[str, LoadedPage | None]:
+        """The pages `load` deferred (uri, source key, how to load it here), in order: the
+        worker's from the first, while the host loads those the worker has not reached from
+        the last (the two halves seldom take the same time)."""
+        done: dict[str, LoadedPage | None] = {}
+        first, last = 0, len(deferred) - 1
+        while first <= last:
+            ahead = self._ahead
+            if ahead is not None and ahead.arrived(deferred[first][0]):
+                done[deferred[first][0]] = self._loaded(*deferred[first])
+                first += 1
+            else:
+                uri, source_key, load = deferred[last]
+                done[uri] = self._load_here(uri, load_key(source_key), load)
+                last -= 1
+        return done
+
+    def _load_here(self, uri: str, key: str, load: Callable[[], LoadedPage | None]
+                   ) -> LoadedPage | None:
         loaded = load()
         if loaded is not None and self.pages.enabled:
             self.pages.store_loaded(uri, key, loaded)
         return loaded
 
-    def loaded(self, uri: str, source_key: object, load: Callable[[], LoadedPage | None]
-               ) -> LoadedPage | None:
+    def _loaded(self, uri: str, source_key: object, load: Callable[[], LoadedPage | None]
+                ) -> LoadedPage | None:
         """A page `load` deferred: as the worker loaded it, or loaded here."""
         key = load_key(source_key)
         data = self._ahead.loaded(uri) if self._ahead is not None else None
@@ -538,10 +572,7 @@ class BuildState:
                 if self.pages.enabled:
                     self.pages.store_loaded(uri, key, found[1], data)
                 return found[1]
-        loaded = load()
-        if loaded is not None and self.pages.enabled:
-            self.pages.store_loaded(uri, key, loaded)
-        return loaded
+        return self._load_here(uri, key, load)
 
     def render(self, uri: str, source_key: object, *, title: str, url: str, body_line: int,
                extras: object, nonce: str, resolve: Callable[[str], str | None],
@@ -560,10 +591,18 @@ class BuildState:
                 return found.rendered(nonce)
         taken = ahead.take(uri) if ahead else None
         if taken is not None and taken[0].key == key and taken[0].valid(resolve, href):
+            self._used += 1
             self.timings.count("ahead: pages used")
             if self.pages.enabled:
                 self.pages.store_rendered(uri, *taken)
             return taken[0].rendered(nonce)
+        if taken is not None:
+            self._rejected += 1
+            if self._rejected >= GIVE_UP and not self._used:
+                # Its guesses are wrong in this site (titles from the nav, URLs that another
+                # plugin changes after on_files): no worker is better than a useless one.
+                self.timings.count("ahead: given up")
+                self._stop_ahead()
         resolving: Recorder[str, str | None] = Recorder(resolve)
         linking: Recorder[str, str] = Recorder(href)
         rendered = render(resolving, linking)
@@ -576,30 +615,48 @@ class BuildState:
                     extras: object) -> str:
         return fingerprint("render", self._context, source_key, title, url, body_line, extras)
 
-    @property
-    def ahead(self) -> bool:
-        """Whether a worker renders this build's pages ahead."""
-        return self._ahead is not None
-
-    def start_ahead(self, setup: Setup) -> None:
-        """Start the worker process that renders pages ahead (`render/ahead.py`), before the
-        jobs are known, so that it is ready by then."""
+    def prepare_ahead(self, setup: Callable[[], Setup] | None) -> None:
+        """A new build, where a worker may render pages ahead (`render/ahead.py`, `setup`
+        makes what it is set up with; None: no worker). It is started once there is work for
+        it: at the `START_AFTER`th page to load, or when there are pages to render."""
         self._stop_ahead()
-        try:
-            self._ahead = RenderAhead(setup)
-        except Exception as error:  # an extension's settings do not pickle; no processes
-            log.debug("vault: pages are rendered in this process only: %s", error)
+        self._setup, self._sources, self._misses = setup, {}, 0
+        self._used = self._rejected = 0
+
+    @property
+    def may_run_ahead(self) -> bool:
+        """Whether a worker runs in this build, or may be started."""
+        return self._setup is not None or self._ahead is not None
+
+    def _start_ahead(self) -> RenderAhead | None:
+        if self._setup is not None and self._ahead is None:
+            try:
+                self._ahead = RenderAhead(self._setup())
+                self.timings.count("ahead: workers started")
+            except Exception as error:  # an extension's settings do not pickle; no processes
+                log.debug("vault: pages are rendered in this process only: %s", error)
+            self._setup = None  # once per build
+        return self._ahead
 
     def load_ahead(self, sources: Mapping[str, Source]) -> None:
         """Where the vault pages are, for the worker to load them while the host goes on."""
+        self._sources = dict(sources)
         if self._ahead is not None:
-            self._ahead.load(sources)
+            self._send_sources()
+
+    def _send_sources(self) -> None:
+        assert self._ahead is not None
+        try:
+            self._ahead.load(self._sources)
+        except Exception as error:  # defaults of a .meta.yml that do not pickle
+            log.debug("vault: pages are rendered in this process only: %s", error)
+            self._stop_ahead()
 
     def render_ahead(self, pages: Iterable[AheadPage], urls: Mapping[str, str]) -> None:
         """Have the worker render `pages` (in the order the host will ask for them), but
         those whose rendering is stored under the key of their inputs; `urls`: every file of
         the site, by source uri."""
-        if self._ahead is None:
+        if self._ahead is None and self._setup is None:
             return
         pages = list(pages)
         stored = self.pages.render_keys(p.uri for p in pages) if self.pages.enabled else {}
@@ -614,7 +671,12 @@ class BuildState:
         if len(jobs) < MIN_JOBS:
             self._stop_ahead()  # not worth it
             return
+        if self._ahead is None:  # nothing was loaded: started now
+            if self._start_ahead() is None:
+                return
+            self._send_sources()
         try:
+            assert self._ahead is not None
             self._ahead.send(jobs, urls)
         except Exception as error:  # a title or an entry's extras that do not pickle
             log.debug("vault: pages are rendered in this process only: %s", error)
@@ -622,6 +684,7 @@ class BuildState:
 
     def _stop_ahead(self) -> None:
         self._keys.clear()
+        self._setup = None
         if self._ahead is not None:
             self._ahead.close()
             if self._ahead.peak_kib:  # the benchmarks add it to the build's memory

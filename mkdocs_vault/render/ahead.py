@@ -17,7 +17,9 @@ answering, the host renders itself.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
+import math
 import os
 import pickle
 import queue
@@ -44,10 +46,13 @@ MIN_JOBS = 40
 """Fewer pages to render are not worth starting a process for (about 0.1 s)."""
 WINDOW = 64
 """How many pages the worker may be ahead of the host (what waits is held in memory)."""
-PATIENCE = 10.0
+PATIENCE = 3.0
 """Seconds without any answer after which the host stops waiting for the worker."""
 _STEP = 8
 """The host tells the worker where it is every this many pages."""
+_BATCH = 16
+"""Pages to load sent to the worker at once."""
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
 _PIPE_BYTES = 1 << 20
 """The pipe of pages holds this much (Linux' default, 64 KiB, is one or two pages)."""
 
@@ -89,11 +94,25 @@ class Setup:
 
 
 def second_core() -> bool:
-    """Whether this process may run on more than one core."""
+    """Whether this process may run on more than one core (its CPU affinity, and on Linux
+    its cgroup's CPU quota, as a container's `--cpus` sets it)."""
     try:
-        return len(os.sched_getaffinity(0)) > 1
+        cores: float = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return (os.cpu_count() or 1) > 1
+        cores = os.cpu_count() or 1
+    return min(cores, _cgroup_cpus()) >= 2
+
+
+def _cgroup_cpus() -> float:
+    """How many CPUs the cgroup (v2) of this process may use; infinite when unknown."""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        with open("/proc/self/cgroup", encoding="utf-8") as groups:
+            path = next(line[3:].strip() for line in groups if line.startswith("0::"))
+        with open(f"/sys/fs/cgroup{path}/cpu.max", encoding="utf-8") as limit:
+            quota, period = limit.read().split()[:2]
+        if quota != "max":
+            return int(quota) / int(period)
+    return math.inf
 
 
 class RenderAhead:
@@ -109,6 +128,8 @@ class RenderAhead:
         """Pages received before the host asked for them (at most `WINDOW`)."""
         self._loading: dict[str, bytes | None] = {}
         """Pages the host left to the worker to load: what came back (None: not yet)."""
+        self._delegated: list[tuple[str, str, Source]] = []
+        """Pages to load not sent yet (`_flush`)."""
         self._started = False
         """A page came: the worker is running (before that, the host does not wait)."""
         self._answering = True
@@ -122,31 +143,45 @@ class RenderAhead:
         self._sender = threading.Thread(target=self._send, args=(payload,), daemon=True,
                                         name="mkdocs-vault render ahead")
         self._sender.start()
-        self._stop = weakref.finalize(self, _stop, self._process, self._payloads, self._pages,
-                                      self._position)
+        self._stop = weakref.finalize(self, _stop, self._process, self._sender, self._payloads,
+                                      self._pages, self._position)
 
     def delegate(self, uri: str, key: str, source: Source) -> None:
         """Have the worker load a page for the host (`loaded`), while the host loads others:
         the worker sends back `(key, LoadedPage)` pickled."""
         self._loading[uri] = None
-        self._jobs.put(pickle.dumps(("load", (uri, key, source)), pickle.HIGHEST_PROTOCOL))
+        self._delegated.append((uri, key, source))
+        if len(self._delegated) >= _BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Send the delegated pages (in batches: the thread that sends them gets the GIL
+        only every switch interval while the host is busy)."""
+        if self._delegated:
+            self._jobs.put(pickle.dumps(("load", self._delegated), pickle.HIGHEST_PROTOCOL))
+            self._delegated = []
+
+    def arrived(self, uri: str) -> bool:
+        """Whether what the worker loaded of a delegated page is here (or will never come)."""
+        self._flush()
+        self._receive("")
+        return self._loading.get(uri) is not None or not (self._started and self._answering)
 
     def loaded(self, uri: str) -> bytes | None:
         """What the worker loaded of a delegated page, waiting for it while the worker is
         running and answering; None: load it here."""
         if uri not in self._loading:
             return None
-        self._receive("")
-        while self._loading.get(uri) is None and self._started and self._answering:
+        while not self.arrived(uri):
             if not self._pages.poll(PATIENCE):
                 self._answering = False
-            self._receive("")
         return self._loading.pop(uri) or None
 
     def load(self, sources: Mapping[str, Source]) -> None:
         """The vault pages (source uri -> where to read it): the worker loads them itself
         while the host works out the vault-wide data (a loaded entry pickles slowly)."""
         self._loading.clear()  # the host has loaded the rest itself
+        self._delegated = []
         self._jobs.put(pickle.dumps(("sources", dict(sources)), pickle.HIGHEST_PROTOCOL))
 
     def send(self, jobs: Sequence[Job], urls: Mapping[str, str]) -> None:
@@ -194,7 +229,6 @@ class RenderAhead:
         self.peak_kib = _peak_kib(self._process)
         self._jobs.put(None)
         self._stop()
-        self._sender.join(timeout=PATIENCE)
 
     def _tell(self, index: int) -> None:
         """Where the host is: the worker skips the pages before it, and renders up to
@@ -224,29 +258,36 @@ class RenderAhead:
     def _send(self, setup: bytes) -> None:
         """Send the setup, then the texts and the jobs once known (the worker reads them
         when it has started: the host does not wait for that)."""
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(Exception):  # the worker ended, or was stopped
             self._payloads.send_bytes(setup)
             while (payload := self._jobs.get()) is not None:
                 self._payloads.send_bytes(payload)
 
 
+_MAIN = """import json, sys
+sys.path[:] = json.loads(sys.argv[1])
+from mkdocs_vault.render.ahead import main
+main(*map(int, sys.argv[2:5]))
+"""
+
+
 def _start() -> tuple[subprocess.Popen[bytes], tuple[Connection, Connection, Connection]]:
-    """The worker, a fresh interpreter (`python -m mkdocs_vault.render.ahead`: unlike
-    multiprocessing's spawn it does not import the host's `__main__` again, which in a build
-    script without a main guard would build the site a second time; a fork is unsafe in a
-    process with threads), and the host's ends of its three pipes: jobs to it, pages from it,
-    and where the host is."""
+    """The worker, a fresh interpreter (unlike multiprocessing's spawn it does not import
+    the host's `__main__` again, which in a build script without a main guard would build the
+    site a second time; a fork is unsafe in a process with threads), and the host's ends of
+    its three pipes: jobs to it, pages from it, and where the host is."""
     ends = [os.pipe() for _ in range(3)]
     theirs = (ends[0][0], ends[1][1], ends[2][0])
     with contextlib.suppress(ImportError, AttributeError, OSError):  # Linux: more in flight
         import fcntl
 
         fcntl.fcntl(ends[1][1], fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+    # Isolated (-I), with the host's own sys.path: a folder of the same name as a module in
+    # the working directory must not make the worker run other code than the host.
+    command = [sys.executable, "-I", "-c", _MAIN, json.dumps(sys.path), *map(str, theirs)]
     try:
-        process = subprocess.Popen(
-            [sys.executable, "-m", __name__, *map(str, theirs)], pass_fds=theirs,
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)})
+        process = subprocess.Popen(command, pass_fds=theirs, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except BaseException:
         for pair in ends:
             for fd in pair:
@@ -269,13 +310,17 @@ def _peak_kib(process: subprocess.Popen[bytes]) -> int | None:
     return None
 
 
-def _stop(process: subprocess.Popen[bytes], *connections: Connection) -> None:
-    for connection in connections:
-        connection.close()
+def _stop(process: subprocess.Popen[bytes], sender: threading.Thread,
+          *connections: Connection) -> None:
+    """The worker ended first, so that a send under way fails (a pipe closed under it would
+    be written through a closed handle, or through a number reused by another file)."""
     if process.poll() is None:
         process.kill()
     with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=PATIENCE)
+    sender.join(timeout=PATIENCE)
+    for connection in connections:
+        connection.close()
 
 
 def work(payloads: Connection, pages: Connection, position: Connection) -> None:
@@ -290,11 +335,11 @@ def work(payloads: Connection, pages: Connection, position: Connection) -> None:
         while True:
             kind, value = pickle.loads(payloads.recv_bytes())
             if kind == "load":  # for the host, which loads other pages meanwhile
-                uri, key, source = value
-                read = _read(source, setup)
-                pages.send_bytes(pickle.dumps(("loaded", uri, b"" if read is None else
-                                               pickle.dumps((key, read), pickle.HIGHEST_PROTOCOL))))
-                loaded[uri] = _entry(read)
+                for uri, key, source in value:
+                    read = _read(source, setup)
+                    done = b"" if read is None else pickle.dumps((key, read), _PROTOCOL)
+                    pages.send_bytes(pickle.dumps(("loaded", uri, done), _PROTOCOL))
+                    loaded[uri] = _entry(read)
             elif kind == "sources":  # loaded until the jobs come
                 sources = value
                 for uri, source in sources.items():
@@ -360,8 +405,8 @@ def _read(source: Source, setup: Setup) -> LoadedPage | None:
     try:
         text = source.text
         if text is None and source.path is not None:
-            with open(source.path, "rb") as handle:  # decoded as MkDocs decodes pages
-                text = handle.read().decode("utf-8-sig")
+            with open(source.path, encoding="utf-8-sig") as handle:  # as MkDocs reads pages
+                text = handle.read()
         if text is None or digest(text) != source.digest:
             return None
         with _Noticed() as noticed:
@@ -412,7 +457,7 @@ def _render(job: Job, page: tuple[Entry, str] | None, setup: Setup, urls: Mappin
         fields.resolve = None
 
 
-if __name__ == "__main__":  # the worker process (`_start`)
-    payloads, pages, position = (int(fd) for fd in sys.argv[1:4])
+def main(payloads: int, pages: int, position: int) -> None:
+    """The worker process (`_start`), on the file descriptors of its pipes."""
     work(Connection(payloads, writable=False), Connection(pages, readable=False),
          Connection(position, writable=False))

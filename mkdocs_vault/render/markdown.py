@@ -100,6 +100,17 @@ class _LinkExtension(Extension):
         md.treeprocessors.register(_Links(md, self.owner), "vault_links", 1)
 
 
+def _without_counters(configs: dict[str, Any]) -> dict[str, Any]:
+    """Footnotes' `UNIQUE_IDS` numbers each document by how many came before it on the same
+    Markdown instance, so a field's ids would depend on which fields were rendered before
+    (cached pages, pages rendered by the worker): off, as each field's ids carry its own
+    prefix anyway (`sanitize`)."""
+    for name, config in configs.items():
+        if extension_name(name) == "footnotes" and isinstance(config, dict):
+            configs[name] = {**config, "UNIQUE_IDS": False}
+    return configs
+
+
 class MarkdownFields:
     """Renders authors' Markdown fields to safe HTML; one instance serves a whole build."""
 
@@ -111,7 +122,7 @@ class MarkdownFields:
         self.broken: list[str] = []
         """Relative links of the last field whose target is missing."""
         extensions = list(extensions)
-        configs = dict(configs or {})
+        configs = _without_counters(dict(configs or {}))
         self._md = markdown.Markdown(extensions=[*extensions, _LinkExtension(self)],
                                      extension_configs=configs)
         self._plain = plain_rules([extension_name(n) for n in extensions],

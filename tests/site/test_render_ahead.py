@@ -5,11 +5,14 @@ worker."""
 from __future__ import annotations
 
 import json
+import logging
 import shutil
+import time
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from mkdocs_vault.plugin.cache import START_AFTER
 from mkdocs_vault.render.ahead import MIN_JOBS, RenderAhead, second_core
 
 if TYPE_CHECKING:
@@ -48,6 +51,12 @@ def vault(site: SiteBuilder) -> None:
         site.entry(f"talks/t{n}.md", vault_data, title=title, body=body)
 
 
+def log(result: BuildResult) -> list[str]:
+    """What the plugin logged at INFO and above, in order."""
+    return [r.getMessage() for r in result.records
+            if r.levelno >= logging.INFO and r.name == "mkdocs.plugins.vault"]
+
+
 def counters(path: Path) -> dict[str, int]:
     return json.loads(path.read_text(encoding="utf-8"))["counters"]
 
@@ -62,13 +71,22 @@ def snapshot(result: BuildResult) -> dict[str, bytes]:
 def worker_first(monkeypatch: pytest.MonkeyPatch) -> None:
     """The host waits until the worker has started before it goes on (a site this small is
     built before a worker is up, and the host never waits for a starting worker)."""
-    start = RenderAhead.__init__
+    start, arrived = RenderAhead.__init__, RenderAhead.arrived
 
     def start_and_wait(self: RenderAhead, *args: Any) -> None:
         start(self, *args)
         assert self.started(timeout=60)
 
+    def arrived_or_wait(self: RenderAhead, uri: str) -> bool:
+        """The host waits for every page it left to the worker (instead of loading those the
+        worker has not reached itself)."""
+        deadline = time.monotonic() + 60
+        while not arrived(self, uri) and time.monotonic() < deadline:
+            self._pages.poll(0.1)
+        return True
+
     monkeypatch.setattr(RenderAhead, "__init__", start_and_wait)
+    monkeypatch.setattr(RenderAhead, "arrived", arrived_or_wait)
 
 
 def build(site: SiteBuilder, timings: Path, monkeypatch: pytest.MonkeyPatch,
@@ -84,18 +102,19 @@ def test_pages_rendered_ahead_are_the_pages_rendered_here(
     vault(site)
     timings = tmp_path / "timings.json"
     alone = build(site, timings, monkeypatch, render_ahead=False, cache=False)
-    expected, expected_log = snapshot(alone), alone.warnings
+    expected, expected_log = snapshot(alone), log(alone)
     assert "ahead: pages sent" not in counters(timings)
     assert any("gone-3.md" in w for w in expected_log)  # the broken links are reported
     assert any("t7.md" in w for w in expected_log)
 
     ahead = build(site, timings, monkeypatch, cache=False)
     assert snapshot(ahead) == expected
-    assert ahead.warnings == expected_log
+    assert log(ahead) == expected_log
     found = counters(timings)
     assert found["ahead: pages sent"] == COUNT - 2  # not the problem page, not t6
     assert found["ahead: pages used"] == COUNT - 2  # the worker rendered every one
-    assert found["ahead: pages loaded"] == COUNT // 2  # and loaded every other page
+    # From the page the worker is started at on, it loads every other one.
+    assert found["ahead: pages loaded"] == len(range(START_AFTER + 1, COUNT + 1, 2))
 
 
 def test_a_warm_build_starts_no_worker_and_the_cache_keeps_its_pages(
@@ -108,6 +127,7 @@ def test_a_warm_build_starts_no_worker_and_the_cache_keeps_its_pages(
     assert cold["ahead: pages used"] == COUNT - 2
     assert snapshot(build(site, timings, monkeypatch)) == expected  # warm: all from the cache
     warm = counters(timings)
+    assert "ahead: workers started" not in warm
     assert warm["ahead: pages sent"] == 0
     assert warm["cache: render hits"] == COUNT - 1  # all but the problem page
 
@@ -123,3 +143,27 @@ def test_one_changed_entry_is_not_worth_a_worker(
     changed = build(site, timings, monkeypatch)
     assert "Idea one, changed, of talk 0" in changed.html("talks/t0.md")
     assert counters(timings)["ahead: pages sent"] == 0
+    assert "ahead: workers started" not in counters(timings)
+
+
+def test_a_worker_whose_guesses_are_wrong_is_given_up(
+        site: SiteBuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    vault(site)
+    # Titles from the nav: the worker renders under the titles the pages have in on_files.
+    site.config["nav"] = [{f"Episode {n}": f"talks/t{n}.md"} for n in range(COUNT)]
+    timings = tmp_path / "timings.json"
+    expected = snapshot(build(site, timings, monkeypatch, render_ahead=False, cache=False))
+    assert "Episode 3" in expected["talks/t3/index.html"].decode()
+    assert snapshot(build(site, timings, monkeypatch, cache=False)) == expected
+    found = counters(timings)
+    assert found["ahead: given up"] == 1
+    assert "ahead: pages used" not in found
+
+
+def test_a_site_without_entries_starts_no_worker(
+        site: SiteBuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(COUNT):
+        site.page(f"p{n}.md", f"# Page {n}\n\nText.\n")
+    timings = tmp_path / "timings.json"
+    assert build(site, timings, monkeypatch).error is None
+    assert "ahead: workers started" not in counters(timings)

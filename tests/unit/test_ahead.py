@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import pickle
+import signal
 import time
 from typing import TYPE_CHECKING
 
@@ -112,15 +113,54 @@ def test_the_worker_loads_pages_for_the_host() -> None:
         loading.close()
 
 
-def test_a_page_the_host_is_past_is_not_waited_for(worker: RenderAhead) -> None:
+def test_pages_asked_for_out_of_order_are_never_lost_nor_waited_for(
+        worker: RenderAhead) -> None:
     worker.send(jobs(), URLS)
     assert worker.started(timeout=30)
+    time.sleep(1)  # all twelve are rendered before the host says where it is
     assert worker.take("talks/t9.md") is not None
     began = time.monotonic()
-    found = worker.take("talks/t1.md")  # came before, or skipped: never waited for
+    found = worker.take("talks/t1.md")  # came before t9: kept
     assert time.monotonic() - began < 1
-    assert found is None or found[0] == here(jobs()[1])
+    assert found is not None
+    assert found[0] == here(jobs()[1])
     assert worker.take("not/sent.md") is None
+
+
+def test_a_worker_that_stops_answering_costs_one_wait(worker: RenderAhead) -> None:
+    worker.send(jobs(), URLS)
+    assert worker.started(timeout=30)
+    worker._process.send_signal(signal.SIGSTOP)
+    try:
+        began = time.monotonic()
+        taken = [worker.take(job.uri) for job in jobs()]
+        assert time.monotonic() - began < ahead.PATIENCE + 2
+        assert taken[-1] is None
+    finally:
+        worker._process.send_signal(signal.SIGCONT)
+
+
+def test_the_worker_runs_the_hosts_code_whatever_the_working_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "mkdocs_vault"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("raise ImportError('not the real one')\n")
+    monkeypatch.chdir(tmp_path)
+    running = RenderAhead(setup())
+    try:
+        assert running.started(timeout=30)
+    finally:
+        running.close()
+
+
+def test_closing_while_a_large_payload_is_sent_raises_nothing() -> None:
+    big = {f"p{n}.md": Source(digest("x"), text="x" * 100_000) for n in range(50)}
+    for _ in range(5):
+        closing = RenderAhead(setup())
+        closing.load(big)  # 5 MB, more than the pipe holds: the sender is mid-send
+        closing.close()
+        assert closing._process.poll() is not None
+        assert not closing._sender.is_alive()
 
 
 def test_a_worker_that_dies_costs_no_page_and_no_wait(worker: RenderAhead) -> None:
@@ -155,6 +195,8 @@ def test_the_worker_reads_the_file_the_host_read(tmp_path: Path) -> None:
     path.write_text(TEXTS["talks/t0.md"].replace("three", "3"), encoding="utf-8")
     changed = Source(digest(TEXTS["talks/t0.md"]), str(path))
     assert ahead._read(changed, setup()) is None
+    path.write_bytes(TEXTS["talks/t0.md"].replace("\n", "\r\n").encode())  # read as MkDocs does
+    assert ahead._read(Source(digest(TEXTS["talks/t0.md"]), str(path)), setup()) is not None
     assert ahead._read(Source("x", str(tmp_path / "gone.md")), setup()) is None
 
 

@@ -273,3 +273,14 @@ def test_property_raw_html_stays_text(text: str) -> None:
     checker.close()
     assert not RAW_ONLY & set(checker.tags), (text, out)
     assert checker.errors == [], (text, out)
+
+
+def test_footnote_ids_do_not_depend_on_the_fields_before() -> None:
+    # UNIQUE_IDS numbers documents by how many the Markdown instance converted before: a
+    # field would change with the fields rendered before it (cache hits, the worker).
+    fields = MarkdownFields(["footnotes"], {"footnotes": {"UNIQUE_IDS": True}})
+    text = "A claim.[^1]\n\n[^1]: The source."
+    first = fields.html(text, "idea-1-")
+    assert "fn" in first
+    assert fields.html("Another field.", "idea-2-")
+    assert fields.html(text, "idea-1-") == first
