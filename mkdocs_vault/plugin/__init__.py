@@ -566,6 +566,11 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self._thaw()
         self.state.abandon()
 
+    def on_shutdown(self) -> None:
+        """The end of `mkdocs serve`, or of a host that drives the events itself without
+        on_post_build (`render/expand.py`): no worker process outlives it."""
+        self.state.abandon()
+
     def _thaw(self) -> None:
         """Only what this build froze: a host may freeze objects of its own."""
         if self._frozen:

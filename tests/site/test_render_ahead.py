@@ -14,6 +14,7 @@ import pytest
 
 from mkdocs_vault.plugin.cache import START_AFTER
 from mkdocs_vault.render.ahead import MIN_JOBS, RenderAhead, second_core
+from mkdocs_vault.render.expand import render_tree
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -167,3 +168,21 @@ def test_a_site_without_entries_starts_no_worker(
     timings = tmp_path / "timings.json"
     assert build(site, timings, monkeypatch).error is None
     assert "ahead: workers started" not in counters(timings)
+
+
+def test_a_host_that_drives_the_events_itself_leaves_no_worker(
+        site: SiteBuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    vault(site)
+    site.plugin_options()
+    config_file = site._write_config()
+    started: list[RenderAhead] = []
+    start = RenderAhead.__init__  # the fixture's: waits until the worker is up
+
+    def noting(self: RenderAhead, *args: Any) -> None:
+        start(self, *args)
+        started.append(self)
+
+    monkeypatch.setattr(RenderAhead, "__init__", noting)
+    render_tree(config_file, tmp_path / "out")  # on_shutdown, but no on_post_build
+    assert started
+    assert all(worker._process.poll() is not None for worker in started)
