@@ -1,17 +1,19 @@
-"""Entry pages rendered ahead of the host, in a second process.
+"""Entry pages loaded and rendered beside the host, in a second process.
 
-MkDocs spends about five times longer on a page (its Markdown, the theme's templates, the
-search index) than the plugin spends rendering the entry, all on one core. Where the machine
-has a second one, a worker process renders the entries that need it, in the order the host
-will ask for them, and stays up to `WINDOW` pages ahead.
+MkDocs builds on one core, and spends longer on a page (its Markdown, the theme's templates,
+the search index) than the plugin spends rendering the entry. Where the machine has a second
+core, a worker process loads every other page the host has to load (`delegate`), loads the
+rest while the host works out the vault-wide data (`load`), then renders the entries that need
+it in the order the host will ask for them (`send`), up to `WINDOW` pages ahead.
 
 A result carries the key the host computed for the page's inputs when it sent the job, and the
 answers of every link it resolved (from the site's URLs, `links.relative_url`). The host uses
 it only under the key it computes when the page comes up, and only if every link resolves the
 same with the host's own files (`CachedRender.valid`): the worker changes when a page is ready,
-never what it shows. A page the worker has not reached (it is still starting), could not render
-or logged a warning for (the host's logger must see it), and every page after the worker stops
-answering, the host renders itself.
+never what it shows. A loaded page comes back as the host would have loaded it, pickled. A page
+the worker has not reached (it is still starting), could not load or render or logged a warning
+for (the host's logger must see it), and every page after the worker stops answering, the host
+loads and renders itself.
 """
 
 from __future__ import annotations
@@ -105,7 +107,7 @@ def second_core() -> bool:
 
 def _cgroup_cpus() -> float:
     """How many CPUs the cgroup (v2) of this process may use; infinite when unknown."""
-    with contextlib.suppress(OSError, ValueError, IndexError):
+    with contextlib.suppress(OSError, ValueError, IndexError, StopIteration):
         with open("/proc/self/cgroup", encoding="utf-8") as groups:
             path = next(line[3:].strip() for line in groups if line.startswith("0::"))
         with open(f"/sys/fs/cgroup{path}/cpu.max", encoding="utf-8") as limit:
@@ -116,8 +118,9 @@ def _cgroup_cpus() -> float:
 
 
 class RenderAhead:
-    """The host's side: starts the worker (early, so that it is ready when the jobs are
-    known), sends it the jobs (`send`), receives its pages and hands them out (`take`)."""
+    """The host's side: starts the worker, sends it pages to load (`delegate`, taken back with
+    `arrived` and `loaded`), where the other pages are (`load`) and the pages to render
+    (`send`), and hands the rendered pages out (`take`)."""
 
     def __init__(self, setup: Setup) -> None:
         payload = pickle.dumps(setup, pickle.HIGHEST_PROTOCOL)
