@@ -19,6 +19,7 @@ loads and renders itself.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import logging
 import math
@@ -335,6 +336,9 @@ def work(payloads: Connection, pages: Connection, position: Connection) -> None:
         fields = MarkdownFields(setup.extensions, setup.configs, raw_html=setup.raw_html)
         sources: dict[str, Source] = {}
         loaded: dict[str, tuple[Entry, str] | None] = {}
+        # What is loaded stays until it is rendered: the garbage collector would scan the
+        # growing heap again and again (as the host's does without `collector.freeze`).
+        gc.disable()
         while True:
             kind, value = pickle.loads(payloads.recv_bytes())
             if kind == "load":  # for the host, which loads other pages meanwhile
@@ -353,6 +357,8 @@ def work(payloads: Connection, pages: Connection, position: Connection) -> None:
             else:
                 urls, jobs = value
                 break
+        gc.freeze()
+        gc.enable()
         at = 0
         for i, job in enumerate(jobs):
             while position.poll() or i >= at + WINDOW:
