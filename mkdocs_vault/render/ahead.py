@@ -106,12 +106,12 @@ def second_core() -> bool:
     return min(cores, _cgroup_cpus()) >= 2
 
 
-def _cgroup_cpus() -> float:
+def _cgroup_cpus(groups_file: str = "/proc/self/cgroup", root: str = "/sys/fs/cgroup") -> float:
     """How many CPUs the cgroup (v2) of this process may use; infinite when unknown."""
     with contextlib.suppress(OSError, ValueError, IndexError, StopIteration):
-        with open("/proc/self/cgroup", encoding="utf-8") as groups:
+        with open(groups_file, encoding="utf-8") as groups:
             path = next(line[3:].strip() for line in groups if line.startswith("0::"))
-        with open(f"/sys/fs/cgroup{path}/cpu.max", encoding="utf-8") as limit:
+        with open(f"{root}{path}/cpu.max", encoding="utf-8") as limit:
             quota, period = limit.read().split()[:2]
         if quota != "max":
             return int(quota) / int(period)

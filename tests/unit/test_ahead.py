@@ -219,3 +219,20 @@ def test_a_page_that_logs_or_fails_is_left_to_the_host(monkeypatch: pytest.Monke
     bad = "---\nvault: [not, an, entry]\n---\n"
     assert ahead._read(Source(digest(bad), text=bad), setup()) is not None  # for its problems
     assert ahead._entry(ahead._read(Source(digest(bad), text=bad), setup())) is None
+
+
+@pytest.mark.parametrize(("groups", "limit", "cpus"), [
+    ("0::/user.slice/build\n", "150000 100000\n", 1.5),
+    ("0::/\n", "200000 100000\n", 2.0),
+    ("0::/\n", "max 100000\n", float("inf")),
+    ("1:cpu:/old\n", "100000 100000\n", float("inf")),  # cgroup v1 only: no quota read
+    ("0::/gone\n", None, float("inf")),
+])
+def test_a_cpu_quota_counts_as_fewer_cores(tmp_path: Path, groups: str, limit: str | None,
+                                           cpus: float) -> None:
+    (tmp_path / "cgroup").write_text(groups)
+    path = groups.strip().removeprefix("0::")
+    if limit is not None:
+        (tmp_path / "fs" / path.lstrip("/")).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "fs" / path.lstrip("/") / "cpu.max").write_text(limit)
+    assert ahead._cgroup_cpus(str(tmp_path / "cgroup"), str(tmp_path / "fs")) == cpus
