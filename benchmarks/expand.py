@@ -19,10 +19,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mkdocs_vault.loading.pages import LoadedPage, load_page  # noqa: E402
+from mkdocs_vault.render.links import relative_url  # noqa: E402
 from mkdocs_vault.render.options import RenderOptions  # noqa: E402
 from mkdocs_vault.render.page import render_page  # noqa: E402
 from mkdocs_vault.site import SiteSettings  # noqa: E402
-from mkdocs_vault.site.build import build_vault, relative_url  # noqa: E402
+from mkdocs_vault.site.build import build_vault  # noqa: E402
 
 CSS = ROOT / "mkdocs_vault" / "assets" / "vault.css"
 CSS_URI = "assets/vault/vault.css"
@@ -96,7 +97,7 @@ def expand_with_core(docs: Path, out_docs: Path) -> None:
         here = page_url(uri)
 
         def href(target: str, here: str = here) -> str:
-            return relative_url(here, page_url(target)) if target.endswith(".md") else target
+            return relative_url(page_url(target), here) if target.endswith(".md") else target
 
         title = entry.title or posixpath.basename(uri)
         rendered = render_page(entry, page.body, options, title=title,

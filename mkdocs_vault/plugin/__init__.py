@@ -305,6 +305,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         problems, whose title is the one their page will have (from `title:` or the body's
         first heading)."""
         sources, self._ahead_sources = self._ahead_sources, {}
+        if not self.state.may_run_ahead:
+            return
         pages = []
         for file in files.documentation_pages():
             uri = file.src_uri
@@ -365,17 +367,18 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             return None  # MkDocs reports unreadable files itself
         if defaults is None and not has_vault_key(text):  # most pages: nothing more to do
             return None
+        text_digest = digest(text)
         if self.state.may_run_ahead:  # the worker reads the file, and checks it read this
             path = file.abs_src_path
-            self._ahead_sources[file.src_uri] = Source(digest(text), path,
+            self._ahead_sources[file.src_uri] = Source(text_digest, path,
                                                        None if path else text, defaults)
         # Derived labels depend on label_length, which mkdocs.yml may change while serving.
-        source = text if defaults is None else text + json.dumps(defaults, default=str)
-        key = (digest(source), self.options.label_chars, self.categories)
+        source_digest = text_digest if defaults is None else digest(
+            text + json.dumps(defaults, default=str))
+        key = (source_digest, self.options.label_chars, self.categories)
         cached = self._cache.get(file.src_uri)
         if cached is not None and cached[0] == key:
-            self._hand_over(file, text, cached[1])  # a serve rebuild: a new File each time
-            return cached[1]
+            return self._keep(file, key, text, cached[1])  # a serve rebuild: a new File
 
         def load() -> LoadedPage | None:
             assert self.options is not None
@@ -387,27 +390,30 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         loaded = self.state.load(file.src_uri, key, load, self._ahead_sources.get(file.src_uri))
         if isinstance(loaded, Deferred):
             return _Loading(key, text, load)
-        if loaded is not None:
-            self._cache[file.src_uri] = (key, loaded)
-            self._hand_over(file, text, loaded)
+        return self._keep(file, key, text, loaded) if loaded is not None else None
+
+    def _keep(self, file: File, key: tuple[str, int, tuple[Category, ...]], text: str,
+              loaded: LoadedPage) -> LoadedPage:
+        """A loaded page kept for the next rebuild of a serve, and handed over to MkDocs."""
+        self._cache[file.src_uri] = (key, loaded)
+        self._hand_over(file, text, loaded)
         return loaded
 
     @timed("collect")
     def _pick_up(self, found: list[tuple[File, LoadedPage | _Loading | None]]
                  ) -> list[tuple[File, LoadedPage | None]]:
         """`found` with the pages the worker loaded (or that are loaded here if it did not)."""
-        picked = self.state.pick_up([(f.src_uri, p.key, p.load) for f, p in found
+        picked = self.state.pick_up([(f.src_uri, p.load) for f, p in found
                                      if isinstance(p, _Loading)])
         done: list[tuple[File, LoadedPage | None]] = []
-        for file, loaded in found:
-            if isinstance(loaded, _Loading):
-                page = picked[file.src_uri]
-                if page is not None:
-                    self._cache[file.src_uri] = (loaded.key, page)
-                    self._hand_over(file, loaded.text, page)
-                done.append((file, page))
-            else:
-                done.append((file, loaded))
+        for file, found_page in found:
+            if not isinstance(found_page, _Loading):
+                done.append((file, found_page))
+                continue
+            page = picked[file.src_uri]
+            if page is not None:
+                self._keep(file, found_page.key, found_page.text, page)
+            done.append((file, page))
         return done
 
     def _hand_over(self, file: File, text: str, loaded: LoadedPage) -> None:

@@ -208,12 +208,12 @@ class PageCache:
         except Exception:
             return None  # a broken slot is a miss
 
-    def _write(self, uri: str, kind: str, key: str, value: object) -> None:
-        self._write_pickled(uri, kind, key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
-
-    def _write_pickled(self, uri: str, kind: str, key: str, data: bytes) -> None:
+    def _write(self, uri: str, kind: str, key: str, value: object,
+               pickled: bytes | None = None) -> None:
+        """Store `value` (already `pickled` when it comes from the worker: not again)."""
         writer = self._writing()
         if writer is not None:
+            data = pickled if pickled is not None else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
             writer.put(self._name(uri, kind), data, key)
 
     def render_keys(self, uris: Iterable[str]) -> dict[str, str]:
@@ -284,11 +284,7 @@ class PageCache:
 
     def store_loaded(self, uri: str, key: str, loaded: LoadedPage, pickled: bytes | None = None
                      ) -> None:
-        """Store `loaded` (`(key, loaded)` already `pickled`, from a worker: not again)."""
-        if pickled is None:
-            self._write(uri, "load", key, (key, loaded))
-        else:
-            self._write_pickled(uri, "load", key, pickled)
+        self._write(uri, "load", key, (key, loaded), pickled)
 
     def rendered(self, uri: str, key: str, resolve: Callable[[str], str | None],
                  href: Callable[[str], str]) -> CachedRender | None:
@@ -303,11 +299,7 @@ class PageCache:
 
     def store_rendered(self, uri: str, cached: CachedRender, pickled: bytes | None = None
                        ) -> None:
-        """Store `cached` (already `pickled`, from a worker: not pickled again)."""
-        if pickled is None:
-            self._write(uri, "render", cached.key, cached)
-        else:
-            self._write_pickled(uri, "render", cached.key, pickled)
+        self._write(uri, "render", cached.key, cached, pickled)
 
     def prune(self, uris: Iterable[str]) -> int:
         """Remove the slots of pages that are no longer vault pages (and the files of the old
@@ -492,6 +484,8 @@ class BuildState:
         """What a worker of this build would be set up with, until it is started."""
         self._sources: dict[str, Source] = {}
         self._misses = self._used = self._rejected = 0
+        self._deferred: dict[str, str] = {}
+        """Pages `load` left to the worker, and their load keys."""
 
     def configure(self, plugin_config: object, config_dir: str, options: object,
                   markdown_extensions: object, site_dir: str) -> None:
@@ -531,14 +525,15 @@ class BuildState:
             self._turn = not self._turn
             if self._turn and self._ahead is not None:
                 self._ahead.delegate(uri, key, source)
+                self._deferred[uri] = key
                 return DEFERRED
         return self._load_here(uri, key, load)
 
-    def pick_up(self, deferred: Sequence[tuple[str, object, Callable[[], LoadedPage | None]]]
+    def pick_up(self, deferred: Sequence[tuple[str, Callable[[], LoadedPage | None]]]
                 ) -> dict[str, LoadedPage | None]:
-        """The pages `load` deferred (uri, source key, how to load it here), in order: the
-        worker's from the first, while the host loads those the worker has not reached from
-        the last (the two halves seldom take the same time)."""
+        """The pages `load` deferred (uri, how to load it here), in order: the worker's from
+        the first, while the host loads those the worker has not reached from the last (the
+        two halves seldom take the same time)."""
         done: dict[str, LoadedPage | None] = {}
         first, last = 0, len(deferred) - 1
         while first <= last:
@@ -547,8 +542,8 @@ class BuildState:
                 done[deferred[first][0]] = self._loaded(*deferred[first])
                 first += 1
             else:
-                uri, source_key, load = deferred[last]
-                done[uri] = self._load_here(uri, load_key(source_key), load)
+                uri, load = deferred[last]
+                done[uri] = self._load_here(uri, self._deferred.pop(uri), load)
                 last -= 1
         return done
 
@@ -559,10 +554,9 @@ class BuildState:
             self.pages.store_loaded(uri, key, loaded)
         return loaded
 
-    def _loaded(self, uri: str, source_key: object, load: Callable[[], LoadedPage | None]
-                ) -> LoadedPage | None:
+    def _loaded(self, uri: str, load: Callable[[], LoadedPage | None]) -> LoadedPage | None:
         """A page `load` deferred: as the worker loaded it, or loaded here."""
-        key = load_key(source_key)
+        key = self._deferred.pop(uri)
         data = self._ahead.loaded(uri) if self._ahead is not None else None
         with contextlib.suppress(Exception):
             found = pickle.loads(data) if data else None
@@ -622,6 +616,7 @@ class BuildState:
         self._stop_ahead()
         self._setup, self._sources, self._misses = setup, {}, 0
         self._used = self._rejected = 0
+        self._deferred = {}
 
     @property
     def may_run_ahead(self) -> bool:

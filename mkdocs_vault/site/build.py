@@ -33,6 +33,7 @@ from mkdocs_vault.graph.mermaid import SEARCH_EXCLUDE, diagram
 from mkdocs_vault.graph.overview import overview_graph
 from mkdocs_vault.model import Entry
 from mkdocs_vault.render.extras import EntryExtras, Link
+from mkdocs_vault.render.links import relative_url
 from mkdocs_vault.site import (
     GeneratedPage,
     PageUris,
@@ -111,7 +112,7 @@ def _overview(records: list[VaultEntry], graph: nx.MultiDiGraph, uris: PageUris,
     def url_of(kind: str, name: str) -> str:
         target = {"series": uris.of_series, "category": uris.of_category}.get(kind)
         uri = target(name) if target else name
-        return relative_url(index_url, url(uri)) if uri else ""
+        return relative_url(url(uri), index_url) if uri else ""
 
     chart = overview_graph(records, graph, url_of=url_of, settings=settings)
     # Focusable and named: on phones the box scrolls sideways, and keyboards must reach it.
@@ -127,13 +128,6 @@ def _published(site_url: str | None) -> Callable[[str], str]:
         return lambda url: url
     base = site_url if site_url.endswith("/") else site_url + "/"
     return lambda url: base + url
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """`to_url` relative to the page at `from_url` (both from the site root)."""
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-    out = posixpath.relpath(to_url or ".", base or ".")
-    return out + "/" if to_url.endswith("/") and not out.endswith("/") else out
 
 
 def _extras(entries: Mapping[str, Entry], shown: Mapping[str, str],
