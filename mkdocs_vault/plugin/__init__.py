@@ -53,16 +53,18 @@ from mkdocs_vault.plugin.cache import AheadPage, BuildState, Deferred
 from mkdocs_vault.plugin.config import VaultConfig, render_options, vault_categories
 from mkdocs_vault.plugin.links import file_at, href_from, resolver, url_of
 from mkdocs_vault.plugin.navigation import without as _without
-from mkdocs_vault.plugin.search import add_idea_records, broken_idea_links
+from mkdocs_vault.plugin.search import add_idea_records, add_page_record, broken_idea_links
 from mkdocs_vault.plugin.timing import timed
 from mkdocs_vault.render import languages
 from mkdocs_vault.render.ahead import MIN_JOBS, Setup, Source, second_core
 from mkdocs_vault.render.extras import EntryExtras
 from mkdocs_vault.render.fragments import Fragments, new_nonce
+from mkdocs_vault.render.links import resolve_hrefs
 from mkdocs_vault.render.markdown import MarkdownFields, Resolve, choose_extensions
 from mkdocs_vault.render.page import Rendered, render_page, render_problems
-from mkdocs_vault.site import SeriesInfo, SiteSettings, place_listing
+from mkdocs_vault.site import GeneratedPage, SeriesInfo, SiteSettings, place_listing
 from mkdocs_vault.site.build import build_vault
+from mkdocs_vault.site.write import find_html_block
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -102,8 +104,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         """What each entry shows of the rest of the vault, for this build."""
         self._listings: dict[str, str] = {}
         self._rendered: list[Page] = []
-        self._vault_pages: set[str] = set()
-        """Source paths of the vault-wide pages of this build."""
+        self._generated: dict[str, GeneratedPage] = {}
+        """The vault-wide pages of this build, by source path."""
         self._index_uri: str | None = None
         """The vault's index page, if generated."""
         self._frozen = False
@@ -227,7 +229,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
     def _vault_wide(self, files: Files, config: MkDocsConfig) -> None:
         """Generated pages, exports, and what entries show of each other."""
         valid = {uri: p.entry for uri, p in self.vault.pages.items() if p.ok and p.entry}
-        self.extras, self._listings, self._vault_pages, self._exports = {}, {}, set(), []
+        self.extras, self._listings, self._generated, self._exports = {}, {}, {}, []
         if not valid:
             return
         if "i18n" in config.plugins:
@@ -271,7 +273,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             self._report((Problem(f"{problem.target!r}: {problem.reason}", problem.field, line,
                                   severity="warning"),), file_at(files, problem.uri))
         existing = {f.src_uri for f in files}
-        self._vault_pages = set(build.pages)
+        self._generated = build.pages
         for uri, page in build.pages.items():
             if uri in existing:
                 self._listings[uri] = page.listing  # the author's own page wins
@@ -453,7 +455,9 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             return None
         listing = self._listings.get(page.file.src_uri)
         if listing is not None:
-            return place_listing(markdown, listing)
+            return self._without_block(page, files, place_listing(markdown, listing))
+        if page.file.src_uri in self._generated:
+            return self._without_block(page, files, markdown)
         loaded = self.vault.get(page.file.src_uri)
         if loaded is not None and "vault" in loaded.meta:
             page.meta.setdefault("vault", loaded.meta["vault"])  # cut out by _hand_over
@@ -495,6 +499,19 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self._fragments[page.file.src_uri] = rendered.fragments
         return rendered.markdown
 
+    def _without_block(self, page: Page, files: Files, markdown: str) -> str:
+        """A generated listing's raw HTML block (`site.write.html_block`) as a placeholder,
+        filled in on_page_content with its links resolved as MkDocs resolves Markdown links
+        (blog posts get their URLs after on_files), also where another plugin changed it."""
+        found = find_html_block(markdown)
+        if found is None:
+            return markdown
+        start, end = found
+        fragments = Fragments(self.nonce)
+        self._fragments[page.file.src_uri] = fragments
+        token = fragments.token(resolve_hrefs(markdown[start:end], resolver(page, files)))
+        return markdown[:start] + token + markdown[end:]
+
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
                ) -> Navigation | None:
         """`nav_entries: false`: entries leave the global nav, and so do the series, category
@@ -504,7 +521,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         if self.options is None or self.config.nav_entries or not self.vault:
             return None
         leaving = {uri for uri, loaded in self.vault.pages.items() if loaded.ok}
-        leaving |= self._vault_pages - {self._index_uri}
+        leaving |= set(self._generated) - {self._index_uri}
         nav.items = _without(nav.items, leaving)
         return nav
 
@@ -518,7 +535,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             page.file.src_uri, None)
         if fragments is None:
             # Generated pages draw the overview graph: they need the stylesheet and Mermaid.
-            return self._assets(page) + html if page.file.src_uri in self._vault_pages else None
+            return self._assets(page) + html if page.file.src_uri in self._generated else None
         html, missing = fragments.fill(html)
         if missing:
             # Another extension or plugin removed a placeholder; nothing the author wrote may
@@ -536,6 +553,10 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         loaded = self.vault.get(page.file.src_uri)
         if loaded is not None and loaded.ok and loaded.entry is not None and self.options:
             add_idea_records(config, page, loaded.entry, self.options)
+        generated = self._generated.get(page.file.src_uri)
+        if generated is not None and not generated.searched \
+                and page.file.src_uri not in self._listings:  # an author's page is searched
+            add_page_record(config, page)
         return None
 
     @event_priority(-110)  # after Material's blog rendered its excerpts (at -100)

@@ -58,6 +58,19 @@ def add_idea_records(config: MkDocsConfig, page: Page, entry: Entry,
         })
 
 
+def add_page_record(config: MkDocsConfig, page: Page) -> None:
+    """A record of the page's title alone, for a generated page that its front matter keeps
+    out of the index (a category page: its ideas have records of their own), so that a
+    search for its name still finds it."""
+    records = _search_entries(config)
+    if records is None:
+        return
+    last = str(records[-1].get("location", "")) if records else ""
+    if last == page.url or last.startswith(page.url + "#"):
+        return  # indexed after all (MkDocs' own search plugin knows no `exclude`)
+    records.append({"location": page.url, "title": page.title or "", "text": ""})
+
+
 def broken_idea_links(page: Page, counts: Mapping[str, int]) -> Iterator[str]:
     """Links of `page` to `#idea-N` of a vault entry that has no idea N."""
     for target, links in (page.links_to_anchors or {}).items():

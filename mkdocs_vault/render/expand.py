@@ -336,18 +336,15 @@ def render_tree(config_file: str | Path, out_dir: str | Path, *,
                 continue
             written = out_docs / uri
             written.parent.mkdir(parents=True, exist_ok=True)
-            if uri not in before:
+            generated = uri not in before
+            if generated:
                 if file.generated_by != "vault":
                     continue  # other plugins stay in mkdocs.yml and generate their own again
                 summary.generated.append(uri)
-                if file.is_documentation_page():
-                    written.write_text(for_target(file.content_string, file), encoding="utf-8")
-                else:
-                    _copy(file.abs_src_path, file.content_bytes, written)
-                continue
             if not file.is_documentation_page():
                 _copy(file.abs_src_path, file.content_bytes, written)
-                summary.copied.append(uri)
+                if not generated:
+                    summary.copied.append(uri)
                 continue
             page = file.page if isinstance(file.page, Page) else Page(None, file, config)
             page.read_source(config)
@@ -355,15 +352,18 @@ def render_tree(config_file: str | Path, out_dir: str | Path, *,
             expanded = plugin.on_page_markdown(markdown, page=page, config=config, files=files)
             if expanded is None:
                 _copy(file.abs_src_path, file.content_bytes, written)
-                summary.copied.append(uri)
+                if not generated:
+                    summary.copied.append(uri)
                 continue
+            # Generated pages too: their listings' links are resolved as the plugin fills them.
             filled = plugin.on_page_content(expanded, page=page, config=config, files=files)
             meta = {k: v for k, v in page.meta.items() if k != "vault"}
             text = for_target(filled if filled is not None else expanded, file)
             if meta:
                 text = "---\n" + dump_yaml(meta) + "---\n\n" + text
             written.write_text(text, encoding="utf-8")
-            summary.entries.append(uri)
+            if not generated:
+                summary.entries.append(uri)
         for record in log.records:
             message = record.getMessage()
             (summary.problems if record.levelno >= logging.WARNING else summary.notes).append(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
@@ -27,6 +28,24 @@ def resolve_link(url: str, page_uri: str, relative_url_of: Callable[[str], str |
     if parts.fragment:
         out += "#" + parts.fragment
     return out
+
+
+_HREF_RE = re.compile(r'href="([^"#]*)')
+
+
+def resolve_hrefs(html: str, resolve: Callable[[str], str | None]) -> str:
+    """`html` with the `href`s written relative to its page's source file (`x.md#idea-2`,
+    percent-encoded) resolved by `resolve` (a `resolve_link` of the page), each target once;
+    one that `resolve` does not know stays as written."""
+    done: dict[str, str] = {}
+
+    def replace(match: re.Match[str]) -> str:
+        path = match.group(1)
+        if path not in done:
+            done[path] = resolve(path) or path if path else path
+        return f'href="{done[path]}'
+
+    return _HREF_RE.sub(replace, html)
 
 
 def relative_url(url: str, other: str) -> str:

@@ -5,17 +5,14 @@ from __future__ import annotations
 from mkdocs_vault.graph.labels import plain_text
 from mkdocs_vault.render.page import IDEA_ANCHOR, plain
 from mkdocs_vault.site.collect import CategoryGroup
-from mkdocs_vault.site.uris import href
 from mkdocs_vault.site.write import (
     SEPARATOR,
     Context,
     GeneratedPage,
-    bullets,
     finish,
-    heading,
-    link_to,
+    html_block,
+    html_link,
 )
-
 
 def category_page(ctx: Context, group: CategoryGroup) -> GeneratedPage | None:
     """The page of one category (None when category pages are off).
@@ -23,22 +20,30 @@ def category_page(ctx: Context, group: CategoryGroup) -> GeneratedPage | None:
     Each entry is a heading linking to it; each idea a list item linking to its `idea-N`
     anchor, showing its number and its text as plain text (the idea's Markdown reduced to
     what a reader sees: no markup, no links, nothing an extension could read).
+
+    The listing is HTML: in a large vault it holds every idea of a category (25,000 at
+    10,000 entries), which Python-Markdown would take seconds to pass through and Material's
+    search would index in time that grows with the square of its headings. Its headings stay
+    out of the table of contents, as on the listing pages of Material's blog, and the page
+    out of the search index: each of its ideas has a search record on its own page.
     """
     uri = ctx.uris.of_category(group.name)
     if uri is None:
         return None
     s = ctx.settings
     template = s.string("idea")
-    out = [plain(SEPARATOR.join((s.count("idea_count", group.count),
-                                 s.count("entry_count", len(group.ideas))))) + "\n\n"]
+    out = []
     for item, ideas in group.ideas:
-        target = href(uri, item.uri)
-        out.append(heading(2, link_to(item.shown_title, target)))
-        out.append(bullets(
-            link_to(template.format(number=idea.number, text=plain_text(idea.text)),
-                    f"{target}#{IDEA_ANCHOR.format(number=idea.number)}")
-            for idea in ideas))
-    return GeneratedPage(uri, group.name, finish("".join(out)))
+        out.append(f"<h2>{html_link(item.shown_title, uri, item.uri)}</h2>\n<ul>\n")
+        for idea in ideas:
+            label = template.format(number=idea.number, text=plain_text(idea.text))
+            anchor = IDEA_ANCHOR.format(number=idea.number)
+            out.append(f"<li>{html_link(label, uri, item.uri, anchor)}</li>\n")
+        out.append("</ul>\n")
+    counts = plain(SEPARATOR.join((s.count("idea_count", group.count),
+                                   s.count("entry_count", len(group.ideas)))))
+    listing = f'{counts}\n\n{html_block("".join(out).rstrip())}'
+    return GeneratedPage(uri, group.name, finish(listing), searched=False)
 
 
 def category_pages(ctx: Context) -> list[GeneratedPage]:

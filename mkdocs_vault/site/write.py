@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mkdocs_vault.render.page import format_date, plain
+from mkdocs_vault.render.page import format_date, plain, text
 from mkdocs_vault.site.collect import SiteVault
 from mkdocs_vault.site.settings import SiteEntry, SiteSettings, name_key
 from mkdocs_vault.site.uris import PageUris, href
@@ -22,11 +22,15 @@ class GeneratedPage:
     title: str
     listing: str
     """Everything below the title; what `place_listing` puts into an author's own page."""
+    searched: bool = True
+    """False: the page's front matter keeps it out of the search index (its text repeats
+    records that the search has elsewhere)."""
 
     @property
     def markdown(self) -> str:
         """The whole page as MkDocs gets it."""
-        return f"# {plain(self.title)}\n\n{self.listing}"
+        head = "" if self.searched else "---\nsearch:\n  exclude: true\n---\n\n"
+        return f"{head}# {plain(self.title)}\n\n{self.listing}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,35 @@ def link(label: str, page_uri: str, target_uri: str, anchor: str = "") -> str:
 def link_to(label: str, target: str) -> str:
     """`link` with a target already made by `uris.href`."""
     return f"[{plain(label)}]({target})"
+
+
+HTML_OPEN = '<div class="vault-listing">\n'
+HTML_CLOSE = "\n</div>"
+
+
+def html_block(html: str) -> str:
+    """A listing written as HTML, as a raw HTML block of the page's Markdown (no blank line in
+    `html`). Its links are relative to the page's source file, as in Markdown links; a host
+    resolves them (`render.links.resolve_hrefs`). The plugin hands MkDocs a placeholder
+    instead: Python-Markdown takes seconds on a listing of thousands of ideas, which it would
+    only pass through."""
+    return f"{HTML_OPEN}{html}{HTML_CLOSE}\n"
+
+
+def find_html_block(markdown: str) -> tuple[int, int] | None:
+    """Where the inside of the page's `html_block` is, if it has one."""
+    start = markdown.find(HTML_OPEN)
+    if start < 0:
+        return None
+    start += len(HTML_OPEN)
+    end = markdown.find(HTML_CLOSE, start)
+    return (start, end) if end >= 0 else None
+
+
+def html_link(label: str, page_uri: str, target_uri: str, anchor: str = "") -> str:
+    """`link` as HTML: the label as text, the target as in a Markdown link (a host resolves
+    it, `GeneratedPage.block`)."""
+    return f'<a href="{href(page_uri, target_uri, anchor)}">{text(label)}</a>'
 
 
 def maybe_link(label: str, page_uri: str, target_uri: str | None) -> str:

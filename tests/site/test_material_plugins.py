@@ -116,6 +116,9 @@ def test_a_blog_post_entry_is_part_of_the_vault(site: SiteBuilder, plugins: list
     assert 'href="series/notes/"' in index
     person = result.html("vault/people/ada-lovelace/")
     assert f'href="../../../{POST_URL}"' in person
+    category = result.html("vault/categories/analytical/")  # its listing is raw HTML
+    assert f'href="../../../{POST_URL}#idea-2"' in category
+    assert "entry-post.md" not in category
 
 
 @pytest.mark.xfail(strict=True, reason=(

@@ -80,6 +80,10 @@ def test_tree(rendered: RenderSummary) -> None:
     assert "vault:" not in page
     assert not TOKEN_RE.search(page)  # self-contained: no placeholders left
     assert page.count('id="idea-') == 30
+    category = (docs / "vault/categories/cost.md").read_text(encoding="utf-8")
+    assert category.startswith("---\nsearch:\n  exclude: true\n---\n")
+    assert "vault/categories/cost.md" in rendered.generated
+    assert 'href="../../../lex/deepseek-china-ai-megaclusters/#idea-2"' in category  # as URLs
 
 
 def test_config(rendered: RenderSummary) -> None:
@@ -122,11 +126,15 @@ def test_plain_mkdocs_builds_it_strict(rendered: RenderSummary,
     assert _idea_ids(with_plugin) == _idea_ids(html)
     _check_links(result.site_dir, result.site_dir / "lex/deepseek-china-ai-megaclusters", html)
     assert (result.site_dir / "vault/index.html").is_file()
+    category = result.site_dir / "vault/categories/cost"
+    _check_links(result.site_dir, category, (category / "index.html").read_text("utf-8"))
 
 
 def test_zensical_builds_it(for_zensical: RenderSummary) -> None:
     page = (for_zensical.out_dir / "docs" / DEEPSEEK).read_text(encoding="utf-8")
     assert 'href="../vault/series/lex-100.md"' in page  # relative to the source, as Markdown
+    category = (for_zensical.out_dir / "docs/vault/categories/cost.md").read_text("utf-8")
+    assert 'href="../../lex/deepseek-china-ai-megaclusters.md#idea-2"' in category
     site_dir = build_with_zensical(for_zensical.config_file)
     page_dir = site_dir / "lex/deepseek-china-ai-megaclusters"
     html = (page_dir / "index.html").read_text(encoding="utf-8")

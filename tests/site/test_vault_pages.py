@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from tests.sitebuilder import BuildResult, SiteBuilder
 
 pytestmark = pytest.mark.site
+TOKEN_RE = re.compile(r"vault[0-9a-f]{6,}p[0-9]+z")
 
 
 def talk(number: int, series: str, speakers: list[str], *, see: list[str] | None = None,
@@ -230,6 +231,55 @@ def test_one_search_record_per_idea(site: SiteBuilder) -> None:
     # The graphs' Mermaid source (entries' and the overview's) is not the pages' text.
     assert not [d["location"] for d in index["docs"] if "flowchart" in d["text"]]
     assert any(d["location"].startswith("vault/") for d in index["docs"])
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_category_listing_links_as_mkdocs_would(site: SiteBuilder, directory_urls: bool
+                                                ) -> None:
+    """The listing reaches MkDocs as a placeholder (Python-Markdown never reads it) and its
+    links are resolved like Markdown links; the page is one search record, its title."""
+    site.config["plugins"] = ["search", "vault"]
+    site.config["use_directory_urls"] = directory_urls
+    (site.root / "hooks.py").write_text(  # what Python-Markdown gets after our plugin
+        "from mkdocs.plugins import event_priority\n\n"
+        "@event_priority(-100)\n"
+        "def on_page_markdown(markdown, page, **kwargs):\n"
+        "    assert '<li>' not in markdown, page.file.src_uri\n", encoding="utf-8")
+    site.config["hooks"] = ["hooks.py"]
+    three(site)
+    result = site.build(strict=True)
+    assert result.error is None, result.warnings
+    url = "vault/categories/chips/" if directory_urls else "vault/categories/chips.html"
+    chips = content(result, url)
+    assert TOKEN_RE.search(chips) is None
+    assert ".md" not in "".join(re.findall(r'href="([^"]+)"', chips))
+    one = "../../../lex/one/" if directory_urls else "../../lex/one.html"
+    assert chips.count('<div class="vault-listing">') == 1
+    assert f'<h2><a href="{one}">One</a></h2>' in chips
+    assert f'<li><a href="{one}#idea-1">1. Idea one of talk 1.</a></li>' in chips
+    index = json.loads((result.site_dir / "search" / "search_index.json").read_text())
+    found = [d for d in index["docs"] if d["location"].startswith(url)]
+    assert found == [{"location": url, "title": "Chips", "text": ""}]
+    assert sum("Idea one of talk 2." in d["text"] for d in index["docs"]) == 1  # its idea
+
+
+def test_a_changed_listing_reaches_mkdocs_as_written(site: SiteBuilder) -> None:
+    """A plugin that rewrote the listing's Markdown before ours: its links are resolved all
+    the same, and nothing is lost."""
+    three(site)
+    (site.root / "hooks.py").write_text(
+        "from mkdocs.plugins import event_priority\n\n"
+        "@event_priority(100)\n"
+        "def on_page_markdown(markdown, page, **kwargs):\n"
+        "    return markdown.replace('<ul>', '<ul class=\"x\">')\n", encoding="utf-8")
+    site.config["hooks"] = ["hooks.py"]
+    result = site.build()
+    assert result.error is None, result.warnings
+    chips = content(result, "vault/categories/chips.md")
+    assert chips.count('<ul class="x">') == 3
+    assert chips.count("Idea one of talk") == 3
+    assert 'href="../../../lex/one/#idea-1"' in chips
+    assert TOKEN_RE.search(chips) is None
 
 
 def test_hand_written_links_to_missing_ideas_fail_strict(site: SiteBuilder) -> None:
