@@ -113,6 +113,27 @@ def test_the_worker_loads_pages_for_the_host() -> None:
         loading.close()
 
 
+def test_the_worker_goes_on_loading_while_the_host_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """More loaded pages than the pipe holds (1 MB): they are read as they come, so the worker
+    never waits for the host to pick them up at the end."""
+    body = "Words of a long body. " * 3000  # about 65 KB a page: the pipe holds 16
+    many = {f"talks/big{n}.md": text(n) + body for n in range(60)}
+    loading = RenderAhead(setup())
+    try:
+        assert loading.started(timeout=30)
+        for uri, page in many.items():
+            loading.delegate(uri, f"key-{uri}", Source(digest(page), text=page))
+            time.sleep(0.02)  # the host loading a page of its own
+        deadline = time.monotonic() + 30
+        while not all(loading._loading.get(uri) for uri in many) \
+                and time.monotonic() < deadline:
+            loading.delegate("talks/t0.md", "k", SOURCES["talks/t0.md"])  # the host goes on
+            time.sleep(0.02)
+        assert all(loading._loading.get(uri) for uri in many)  # none left in the pipe
+    finally:
+        loading.close()
+
+
 def test_pages_asked_for_out_of_order_are_never_lost_nor_waited_for(
         worker: RenderAhead) -> None:
     worker.send(jobs(), URLS)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils import get_relative_url
 
-from mkdocs_vault.render.links import relative_url, resolve_link
+from mkdocs_vault.render.links import relative_url, resolve_hrefs, resolve_link
 
 _PART = st.sampled_from(["a", "b", "c.d", "..", ".", "", "index.html", "x y", "é"])
 _URL = st.lists(_PART, max_size=5).map("/".join)
@@ -43,3 +43,22 @@ def test_links_resolve_to_the_files_urls(cases: tuple[str, str], expected: str |
         return relative_url(found, urls[page]) if found is not None else None
 
     assert resolve_link(url, page, relative_url_of) == expected
+
+
+def test_hrefs_of_a_listing_are_resolved_once_each() -> None:
+    """Targets resolved by the page's resolver, each once; anchors kept; an unknown target and
+    other attributes left as written."""
+    asked: list[str] = []
+
+    def resolve(url: str) -> str | None:
+        asked.append(url)
+        return None if "missing" in url else "../../" + url.removesuffix(".md") + "/"
+
+    html = ('<h2><a href="a.md">A</a></h2><ul><li><a href="a.md#idea-1">1</a></li>'
+            '<li><a href="a.md#idea-2" title="a.md">2</a></li>'
+            '<li><a href="missing.md#idea-1">3</a></li><li><a href="#top">4</a></li></ul>')
+    assert resolve_hrefs(html, resolve) == (
+        '<h2><a href="../../a/">A</a></h2><ul><li><a href="../../a/#idea-1">1</a></li>'
+        '<li><a href="../../a/#idea-2" title="a.md">2</a></li>'
+        '<li><a href="missing.md#idea-1">3</a></li><li><a href="#top">4</a></li></ul>')
+    assert asked == ["a.md", "missing.md"]
