@@ -12,11 +12,12 @@ Flow of one build:
                      of everything the author wrote is only a placeholder (render/fragments.py)
     on_page_content  puts that HTML in place of the placeholders, and links the stylesheet (and
                      local Mermaid) from vault pages only, so other pages stay byte-identical
-    on_page_context  one search record per idea; fills the placeholders of blog excerpts
+    on_page_context  one search record per idea (and one per category page, which MkDocs' search
+                     skips); fills the placeholders of blog excerpts
     on_post_build    checks hand-written links to `entry.md#idea-N`; writes the cache
 
-Its helpers: config.py (options), cache.py (on-disk cache, --dirty), links.py (URLs between
-pages), navigation.py, search.py, timing.py.
+Its helpers: config.py (options), cache.py (on-disk cache, --dirty), exports.py (the export
+files), links.py (URLs between pages), navigation.py, search.py, timing.py.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from mkdocs_vault.loading.without_vault import without_vault
 from mkdocs_vault.model import Category
 from mkdocs_vault.plugin.cache import AheadPage, BuildState, Deferred
 from mkdocs_vault.plugin.config import VaultConfig, render_options, vault_categories
+from mkdocs_vault.plugin.exports import ExportFolder
 from mkdocs_vault.plugin.links import file_at, href_from, resolver, url_of
 from mkdocs_vault.plugin.navigation import without as _without
 from mkdocs_vault.plugin.search import add_idea_records, add_page_record, broken_idea_links
@@ -110,8 +112,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         """The vault's index page, if generated."""
         self._frozen = False
         """Whether this build froze the loaded vault out of the garbage collector's way."""
-        self._exports: list[File] = []
-        """vault.json and vault.graphml, whose text is let go once MkDocs has written them."""
+        self._exports = ExportFolder()
+        """Where vault.json and vault.graphml wait for MkDocs to copy them."""
         self._dirty = False
         """Generated listings for authors' own pages at a generated page's path."""
         self._sources: dict[str, str] = {}
@@ -229,7 +231,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
     def _vault_wide(self, files: Files, config: MkDocsConfig) -> None:
         """Generated pages, exports, and what entries show of each other."""
         valid = {uri: p.entry for uri, p in self.vault.pages.items() if p.ok and p.entry}
-        self.extras, self._listings, self._generated, self._exports = {}, {}, {}, []
+        self.extras, self._listings, self._generated = {}, {}, {}
         if not valid:
             return
         if "i18n" in config.plugins:
@@ -283,9 +285,8 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                 files.append(File.generated(config, uri, abs_src_path=source) if source else
                              File.generated(config, uri, content=page.markdown))
         if self.config.exports:
-            self._exports = [File.generated(config, "vault.json", content=build.json),
-                             File.generated(config, "vault.graphml", content=build.graphml)]
-            for export in self._exports:
+            for export in self._exports.files(config, {"vault.json": build.json,
+                                                       "vault.graphml": build.graphml}):
                 files.append(export)
         self.extras = build.extras
         self._rebuild_dependents(files)
@@ -571,31 +572,23 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                 excerpt.content = fragments.fill(excerpt.content)[0]
         return None
 
-    @event_priority(100)
-    def _release_exports(self, context: TemplateContext, /, *, page: Page,
-                         config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
-        """MkDocs has copied the exports into the site before it renders templates; their text
-        (hundreds of MB in a large vault) need not stay in memory until the build ends."""
-        for file in self._exports:
-            if os.path.exists(file.abs_dest_path):
-                file._content = None  # Workaround: MkDocs' File has no way to drop content
-        self._exports = []
-        return None
-
-    on_page_context = CombinedEvent(_release_exports, _index_ideas, _fill_excerpts)
+    on_page_context = CombinedEvent(_index_ideas, _fill_excerpts)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._exports.remove()  # copied into the site
         self._thaw()
         self._check_idea_links()
         self.state.finish(self.vault.pages)  # vault cache: outputs for --dirty, prune, timings
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._exports.remove()
         self._thaw()
         self.state.abandon()
 
     def on_shutdown(self) -> None:
         """The end of `mkdocs serve`, or of a host that drives the events itself without
-        on_post_build (`render/expand.py`): no worker process outlives it."""
+        on_post_build (`render/expand.py`): no worker process or export file outlives it."""
+        self._exports.remove()
         self.state.abandon()
 
     def _thaw(self) -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import html as html_module
 import json
+import os
 import re
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jsonschema
@@ -118,6 +121,33 @@ def test_exports_round_trip(site: SiteBuilder) -> None:
     one = next(e for e in data["entries"] if e["uri"] == "lex/one.md")
     assert one["url"] == "lex/one/"  # no site_url: relative to the site's root
     assert one["ideas"][1]["url"] == "lex/one/#idea-2"
+
+
+@pytest.mark.parametrize("writable", [True, False])
+def test_exports_wait_in_a_folder_that_goes(site: SiteBuilder, writable: bool,
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    """The exports reach MkDocs as files of a temporary folder (their text is not kept while
+    pages render), removed after the build; without such a folder, as content."""
+    made: list[str] = []
+
+    def mkdtemp(prefix: str) -> str:
+        if not writable:
+            raise OSError("read-only")
+        made.append(str(tmp_path / f"{prefix}{len(made)}"))
+        os.mkdir(made[-1])
+        return made[-1]
+
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
+    three(site)
+    for _ in range(2):  # and again, as `mkdocs serve` does
+        result = site.build(strict=True)
+        assert result.error is None, result.warnings
+        data = json.loads((result.site_dir / "vault.json").read_text(encoding="utf-8"))
+        assert len(data["entries"]) == 3
+        assert (result.site_dir / "vault.graphml").read_bytes().startswith(b"<?xml")
+    assert len(made) == (2 if writable else 0)
+    assert not [path for path in made if os.path.exists(path)]
 
 
 def test_exported_urls_are_published_ones(site: SiteBuilder) -> None:

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 import pytest
 
+from mkdocs_vault import export
 from mkdocs_vault.export import vault_graphml, vault_json
 from mkdocs_vault.graph.knowledge import (
     Related,
@@ -278,3 +279,14 @@ def test_graphml_hostile_reads_back() -> None:
     assert set(loaded) == {_XML_INVALID_RE.sub("", node) for node in graph}
     assert loaded.nodes["entry:e0.md"]["title"] == 'say "hi"'
     assert loaded.nodes["entry:e5.md"]["title"] == "bell nul esc"
+
+
+@pytest.mark.parametrize("rows", [1, 2, 7])
+@pytest.mark.parametrize("name", sorted(GRAPHS))
+def test_graphml_in_small_batches_is_the_same(name: str, rows: int,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows are escaped and encoded a batch at a time (`_ROWS_AT_ONCE`): any batch size
+    gives the same document, key ids included."""
+    graph = GRAPHS[name]()
+    monkeypatch.setattr(export, "_ROWS_AT_ONCE", rows)
+    assert vault_graphml(graph) == reference_graphml(graph)
