@@ -90,14 +90,16 @@ def _build(entries: Mapping[str, Entry], titles: Mapping[str, str], url: Url,
     ctx = context(site_entries, settings)  # grouped once, for the pages and the links to them
     overview = _overview(records, knowledge.graph, ctx.uris, settings, url)
     pages = pages_of(ctx, overview=overview)
-    extras = _extras(entries, shown, ranked, backlinks(knowledge), prev_next(site_entries),
+    referenced = backlinks(knowledge)
+    extras = _extras(entries, shown, ranked, referenced, prev_next(site_entries),
                      knowledge.problems, settings)
     extras = _with_vault_links(extras, entries, ctx.uris, settings)
     return VaultBuild(
         pages=pages,
         extras=extras,
         problems=knowledge.problems,
-        json=vault_json(records, knowledge, ranked, _published(site_url)) if exports else "",
+        json=vault_json(records, knowledge, ranked, _published(site_url),
+                        referenced=referenced) if exports else "",
         graphml=vault_graphml(knowledge) if exports else b"",
     )
 
