@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs_vault.graph.labels import plain_text
 from mkdocs_vault.render.page import IDEA_ANCHOR, plain
 from mkdocs_vault.site.collect import CategoryGroup
+from mkdocs_vault.site.uris import href
 from mkdocs_vault.site.write import (
     SEPARATOR,
     Context,
@@ -34,11 +35,12 @@ def category_page(ctx: Context, group: CategoryGroup) -> GeneratedPage | None:
     template = s.string("idea")
     out = []
     for item, ideas in group.ideas:
-        out.append(f"<h2>{html_link(item.shown_title, uri, item.uri)}</h2>\n<ul>\n")
+        target = href(uri, item.uri)  # once per entry: thousands of ideas share it
+        out.append(f"<h2>{html_link(item.shown_title, target)}</h2>\n<ul>\n")
         for idea in ideas:
             label = template.format(number=idea.number, text=plain_text(idea.text))
             anchor = IDEA_ANCHOR.format(number=idea.number)
-            out.append(f"<li>{html_link(label, uri, item.uri, anchor)}</li>\n")
+            out.append(f"<li>{html_link(label, f'{target}#{anchor}')}</li>\n")
         out.append("</ul>\n")
     counts = plain(SEPARATOR.join((s.count("idea_count", group.count),
                                    s.count("entry_count", len(group.ideas)))))

@@ -80,10 +80,10 @@ def find_html_block(markdown: str) -> tuple[int, int] | None:
     return (start, end) if end >= 0 else None
 
 
-def html_link(label: str, page_uri: str, target_uri: str, anchor: str = "") -> str:
-    """`link` as HTML: the label as text, the target as in a Markdown link (a host resolves
-    it, `GeneratedPage.block`)."""
-    return f'<a href="{href(page_uri, target_uri, anchor)}">{text(label)}</a>'
+def html_link(label: str, target: str) -> str:
+    """`link_to` as HTML: the label as text, the target made by `uris.href` (a host resolves
+    it, `html_block`)."""
+    return f'<a href="{target}">{text(label)}</a>'
 
 
 def maybe_link(label: str, page_uri: str, target_uri: str | None) -> str:
