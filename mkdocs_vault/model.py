@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from mkdocs_vault.pickling import compact
+
 LAYOUTS = ("lanes", "classic")
 """Concept-graph layouts: `lanes` (readable default) and `classic` (the seed's shape)."""
 
@@ -16,6 +18,7 @@ SECTIONS = ("header", "graph", "resume", "ideas", "credits", "related", "body")
 """Parts of an entry page, in their default order; `body` is the author's own Markdown."""
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where the talk can be found."""
@@ -24,6 +27,7 @@ class Source:
     url: str | None = None
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Image:
     """A cover or résumé image; `src` is relative to the page, as in Markdown."""
@@ -32,6 +36,7 @@ class Image:
     alt: str = ""
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Category:
     """A colour-coded group of ideas; `key` is what ideas refer to."""
@@ -42,6 +47,7 @@ class Category:
     """Fill colour as `#rrggbb`, either the author's or one from the palette."""
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Idea:
     """One numbered key idea."""
@@ -60,6 +66,7 @@ class Idea:
     page: `chips.md#idea-2`."""
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One vault entry: a talk, podcast or lecture distilled into a page."""

@@ -52,6 +52,7 @@ import networkx as nx
 
 from mkdocs_vault.graph.labels import collapse_spaces
 from mkdocs_vault.model import Category, Entry
+from mkdocs_vault.pickling import compact
 from mkdocs_vault.urls import scheme
 
 _IDEA_FRAGMENT_RE = re.compile(r"idea-([0-9]{1,9})")
@@ -68,6 +69,7 @@ class VaultEntry:
     entry: Entry
 
 
+@compact
 @dataclass(frozen=True, slots=True, order=True)
 class LinkProblem:
     """A `see` or `related` link whose target is not in the vault."""
@@ -342,6 +344,7 @@ def backlinks(source: nx.MultiDiGraph | Knowledge) -> dict[IdeaRef, list[IdeaRef
 # --- Related entries ---------------------------------------------------------------------
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Reason:
     """Why an entry is related, as data: `reason_text` words it for readers.
@@ -420,6 +423,7 @@ def reasons_text(reasons: Iterable[Reason], strings: Mapping[str, str] = REASON_
     return separator.join(reason_text(reason, strings) for reason in reasons)
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Related:
     """An entry worth reading next, with why."""

@@ -27,8 +27,10 @@ from mkdocs_vault.loading.frontmatter import (
 from mkdocs_vault.loading.metafiles import merge
 from mkdocs_vault.loading.problems import Problem, has_errors
 from mkdocs_vault.model import Category, Entry
+from mkdocs_vault.pickling import compact
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class LoadedPage:
     """One vault page after loading."""

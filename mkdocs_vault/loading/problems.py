@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from mkdocs_vault.pickling import compact
+
 Severity = Literal["error", "warning", "info"]
 
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -31,6 +33,7 @@ def _escape(ch: str) -> str:
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One problem in one page.

@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs_vault.loading.pages import LoadedPage
+from mkdocs_vault.pickling import compact
 from mkdocs_vault.plugin.timing import Timings
 from mkdocs_vault.render.ahead import MIN_JOBS, Job, RenderAhead, Setup, Source
 from mkdocs_vault.render.extras import EntryExtras
@@ -437,6 +438,7 @@ class Deferred:
 DEFERRED = Deferred()
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class AheadPage:
     """An entry page the worker may render, with what the host expects to render it from."""

@@ -38,6 +38,7 @@ from typing import Any
 
 from mkdocs_vault.loading.pages import LoadedPage, digest, load_source
 from mkdocs_vault.model import Category, Entry
+from mkdocs_vault.pickling import compact
 from mkdocs_vault.render.extras import EntryExtras
 from mkdocs_vault.render.links import relative_url, resolve_link
 from mkdocs_vault.render.markdown import MarkdownFields
@@ -60,6 +61,7 @@ _PIPE_BYTES = 1 << 20
 """The pipe of pages holds this much (Linux' default, 64 KiB, is one or two pages)."""
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where the worker reads a vault page: its file, or the `text` when there is no file
@@ -73,6 +75,7 @@ class Source:
     """From `.meta.yml` files (`loading.pages.load_source`)."""
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Job:
     """One entry page to render, with the host's key of these inputs."""

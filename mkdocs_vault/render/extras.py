@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from mkdocs_vault.pickling import compact
 
+
+@compact
 @dataclass(frozen=True, slots=True)
 class Link:
     """A link an entry page shows to another page: its text, target uri, anchor, and why."""
@@ -16,6 +19,7 @@ class Link:
     note: str = ""
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class EntryExtras:
     """What one entry page shows about the rest of the vault."""

@@ -23,6 +23,7 @@ from mkdocs_vault.graph.layouts import link_pairs, reader_graphs
 from mkdocs_vault.graph.mermaid import SEARCH_EXCLUDE, Flowchart, diagram
 from mkdocs_vault.loading.problems import Problem
 from mkdocs_vault.model import SECTIONS, Entry, Idea
+from mkdocs_vault.pickling import compact
 from mkdocs_vault.render.extras import EntryExtras, Link
 from mkdocs_vault.render.fragments import Fragments, new_nonce
 from mkdocs_vault.render.markdown import MarkdownFields
@@ -61,6 +62,7 @@ def format_date(date: dt.date, date_format: str) -> str:
     return date.strftime(_YEAR_RE.sub(lambda m: m.group(1) + f"{date.year:04d}", date_format))
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Rendered:
     """A page as MkDocs gets it (`markdown`, with placeholders), the HTML that fills them, and

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from mkdocs_vault.loading.problems import Problem
+from mkdocs_vault.pickling import compact
 from mkdocs_vault.render.fragments import Fragments
 from mkdocs_vault.render.page import Rendered
 
@@ -36,6 +37,7 @@ def same_answers(calls: Iterable[tuple[A, R]], function: Callable[[A], R]) -> bo
     return all(function(argument) == result for argument, result in calls)
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class CachedRender:
     """A rendered page under the key of its inputs, with the links it resolved."""

@@ -32,6 +32,7 @@ from mkdocs_vault.graph.knowledge import (
 from mkdocs_vault.graph.mermaid import SEARCH_EXCLUDE, diagram
 from mkdocs_vault.graph.overview import overview_graph
 from mkdocs_vault.model import Entry
+from mkdocs_vault.pickling import compact
 from mkdocs_vault.render.extras import EntryExtras, Link
 from mkdocs_vault.render.links import relative_url
 from mkdocs_vault.site import (
@@ -48,6 +49,7 @@ Url = Callable[[str], str]
 """The site URL (from the site root, `lex/deepseek/`) of a page given by its source uri."""
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class VaultBuild:
     """The vault-wide results of one build."""

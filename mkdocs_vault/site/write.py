@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mkdocs_vault.pickling import compact
 from mkdocs_vault.render.page import format_date, plain, text
 from mkdocs_vault.site.collect import SiteVault
 from mkdocs_vault.site.settings import SiteEntry, SiteSettings, name_key
@@ -14,6 +15,7 @@ from mkdocs_vault.site.uris import PageUris, href
 SEPARATOR = " · "
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class GeneratedPage:
     """One vault-wide page: its title (plain text) and the listing under it (Markdown)."""
