@@ -626,11 +626,24 @@ def related_entries(source: nx.MultiDiGraph | Knowledge, k: int = 5, *,
         named = index.named[i]
         chosen = [Related(index.uris[j], round(scores[j], 4),
                           (NAMED, *_reasons(index, i, j))) for j in named]
-        rest = ((-s, index.uris[j], j) for j, s in scores.items() if s > 0 and j not in named)
-        for negative, other, j in heapq.nsmallest(max(0, k - len(chosen)), rest):
-            chosen.append(Related(other, round(-negative, 4), tuple(_reasons(index, i, j))))
+        for j in _best(scores, named, k - len(chosen), index.uris):
+            chosen.append(Related(index.uris[j], round(scores[j], 4),
+                                  tuple(_reasons(index, i, j))))
         result[uri] = chosen
     return result
+
+
+def _best(scores: Mapping[int, float], named: Sequence[int], want: int,
+          uris: Sequence[str]) -> list[int]:
+    """The `want` best-scored entries outside `named`, by score then uri. Only those scoring
+    at least the `want`-th best score are ordered (a sort of the bare scores finds it)."""
+    if want <= 0:
+        return []
+    found = [j for j, score in scores.items() if score > 0 and j not in named]
+    if len(found) > want:
+        cut = sorted((scores[j] for j in found), reverse=True)[want - 1]
+        found = [j for j in found if scores[j] >= cut]
+    return sorted(found, key=lambda j: (-scores[j], uris[j]))[:want]
 
 
 def entries_by_uri(entries: Sequence[VaultEntry]) -> dict[str, VaultEntry]:

@@ -385,3 +385,17 @@ def test_related_is_the_pairwise_score(hub_cap: int | None) -> None:
         knowledge = knowledge_graph(vault)
         assert related_entries(knowledge, k=4, hub_cap=hub_cap) == \
             reference_related(knowledge, 4, hub_cap)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_best_few_are_those_a_full_sort_gives(seed: int) -> None:
+    # Few distinct scores, so that ties at the cut are common.
+    rng = random.Random(seed)
+    uris = [f"e{n:06d}.md" for n in rng.sample(range(10**6), 60)]  # not in number order
+    rng.shuffle(order := list(range(len(uris))))
+    scores = {j: rng.choice((0.0, 0.5, 1.0, 1.5, 2.25)) for j in order[:rng.randrange(60)]}
+    named = rng.sample(range(len(uris)), rng.randrange(4))
+    for want in (-1, 0, 1, 3, 5, 100):
+        full = sorted((-s, uris[j], j) for j, s in scores.items() if s > 0 and j not in named)
+        assert knowledge_module._best(scores, named, want, uris) == \
+            [j for _, _, j in full[:max(0, want)]]
