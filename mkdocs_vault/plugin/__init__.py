@@ -291,6 +291,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self.extras = build.extras
         self._rebuild_dependents(files)
 
+    @timed("collect")
     def _start_ahead(self, files: Files) -> None:
         """A worker process may render entry pages while MkDocs works (`render/ahead.py`),
         if the site is large enough; it starts when there is work for it."""
@@ -303,6 +304,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self.state.prepare_ahead(lambda: Setup(options, names, settings, raw_html, nonce,
                                                categories))
 
+    @timed("render")
     def _render_ahead(self, files: Files) -> None:
         """The entries MkDocs will render, in its order, to the worker: those without
         problems, whose title is the one their page will have (from `title:` or the body's
@@ -513,6 +515,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         token = fragments.token(resolve_hrefs(markdown[start:end], resolver(page, files)))
         return markdown[:start] + token + markdown[end:]
 
+    @timed("collect")
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
                ) -> Navigation | None:
         """`nav_entries: false`: entries leave the global nav, and so do the series, category

@@ -5,9 +5,11 @@ of its phases took and writes them as JSON at the end of each build (`on_post_bu
 it every `phase()` is a shared no-op context manager.
 
 Top-level phases (their sum is the plugin's own time): `collect` (reading and loading the
-vault pages in `on_files`, including `validate`), `vault-wide` (`build_vault`: knowledge graph,
-related entries, backlinks, exports, and the `generated pages`), `render` (expanding pages in
-`on_page_markdown`, including the `html filter` of authors' fields) and `html fill` (putting
+vault pages in `on_files`, including `validate` and starting the worker; taking them out of the
+nav in `on_nav`), `vault-wide` (`build_vault`: knowledge graph, related entries, backlinks,
+exports, and the `generated pages`), `render` (handing the entries to the worker at the end of
+`on_files`; expanding pages in `on_page_markdown`, including the `html filter` of authors'
+fields) and `html fill` (putting
 the fields' HTML into the page in `on_page_content`), `search` (one search record per idea, in
 `on_page_context`) and `finish` (`on_post_build`: the check of links to ideas, the cache's
 bookkeeping). `validate`, `generated pages`, `exports` and `html filter` are nested in them;
