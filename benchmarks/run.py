@@ -1,7 +1,8 @@
 """The benchmark harness: the plugin against plain Markdown, mkdocs-macros and Zensical.
 
     .venv/bin/python benchmarks/run.py --entries 200 [1000 ...] [--repeat 3]
-        [--variants a,a-warm,b,c,d,a-nonav,b-nonav] [--serve] [--out results/NAME.json]
+        [--variants a,a-warm,b,c,d,a-nonav,b-nonav] [--serve] [--interleave]
+        [--out results/NAME.json]
 
 For each N it generates a vault (benchmarks/generate.py, seed --seed), prepares the variants
 and builds them in one run, alternating the variants in every round (so slow phases of a noisy
@@ -23,7 +24,10 @@ machine hit all of them alike), each build in a fresh interpreter:
 
 It reports medians (wall and CPU time), the ratios a/b, a-warm/b, a/c, d/b, the peak memory of
 each build (the child's VmHWM) and the plugin's own time per phase (VAULT_TIMINGS, see
-mkdocs_vault/plugin/timing.py). `--serve` also times `mkdocs serve` rebuilds after one edited
+mkdocs_vault/plugin/timing.py), and how times grow from the smallest N to the largest.
+`--interleave` prepares every N first and builds all of them in each round: the growth ratios
+then compare builds made in the same phases of the machine (without it, each N is built in
+turn, so a slow hour hits one N only). `--serve` also times `mkdocs serve` rebuilds after one edited
 entry, without and with --dirty. The table is printed, the JSON written to --out (default
 benchmarks/results/run-<N...>.json).
 """
@@ -31,6 +35,7 @@ benchmarks/results/run-<N...>.json).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -309,6 +314,23 @@ def summarize(runs: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     return {"variants": variants, "ratios": ratios, "cpu_ratios": cpu_ratios}
 
 
+def scaling(entries: dict[str, Any]) -> dict[str, Any]:
+    """How the plugin's own time and each variant's build time grow from the smallest to the
+    largest size (meaningful within one `--interleave` run, where both sizes met the same
+    phases of the machine)."""
+    sizes = sorted(entries, key=int)
+    if len(sizes) < 2:
+        return {}
+    small, large = entries[sizes[0]]["variants"], entries[sizes[-1]]["variants"]
+    out: dict[str, Any] = {"from": int(sizes[0]), "to": int(sizes[-1])}
+    for name in small.keys() & large.keys():
+        figures = {"build": large[name]["median"] / small[name]["median"]}
+        if small[name].get("plugin_total") and "plugin_total" in large[name]:
+            figures["plugin"] = large[name]["plugin_total"] / small[name]["plugin_total"]
+        out[name] = figures
+    return out
+
+
 def table(results: dict[str, Any]) -> str:
     lines = [f"{'N':>6} {'variant':12} {'median s':>9} {'CPU s':>8} {'RSS MB':>7} "
              f"{'plugin s':>9}"]
@@ -331,6 +353,10 @@ def table(results: dict[str, Any]) -> str:
             lines.append(f"{count:>6} {name:8} first {serve['first']:.2f} s, rebuild after one "
                          f"edit {serve['rebuild']:.2f} s ({serve['rebuild_over_first']:.1%} of "
                          f"the first), plugin share {'-' if share is None else f'{share:.1%}'}")
+    grown = results.get("scaling") or {}
+    for name, figures in sorted((k, v) for k, v in grown.items() if isinstance(v, dict)):
+        lines.append(f"{grown['from']:>6}->{grown['to']} {name:12} build x{figures['build']:.1f}"
+                     + (f", plugin x{figures['plugin']:.1f}" if "plugin" in figures else ""))
     return "\n".join(lines)
 
 
@@ -345,6 +371,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--serve", action="store_true", help="also time serve rebuilds")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--keep", type=Path, help="build below this folder and keep it")
+    parser.add_argument("--interleave", action="store_true",
+                        help="build every size in each round (for the growth ratios)")
     args = parser.parse_args(argv)
     variants = [v for v in args.variants.split(",") if v]
     unknown = set(variants) - set(VARIANTS)
@@ -354,31 +382,41 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "cpus": os.cpu_count()},
         "command": " ".join(["benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])]),
-        "repeat": args.repeat, "seed": args.seed, "variants": variants, "entries": {},
+        "repeat": args.repeat, "seed": args.seed, "variants": variants,
+        "interleaved": args.interleave, "entries": {},
     }
-    for count in args.entries:
-        with tempfile.TemporaryDirectory(dir=args.keep) as tmp:
-            root = Path(tmp)
-            started = time.perf_counter()
-            notes = prepare(root, count, args.seed, variants)
-            notes["prepare_seconds"] = time.perf_counter() - started
-            runs: dict[str, list[dict[str, Any]]] = {v: [] for v in variants}
-            skipped: dict[str, str] = {}
-            timings = root / "timings.json"
+    notes: dict[int, dict[str, Any]] = {}
+    runs: dict[int, dict[str, list[dict[str, Any]]]] = {
+        count: {v: [] for v in variants} for count in args.entries}
+    skipped: dict[int, dict[str, str]] = {count: {} for count in args.entries}
+    with contextlib.ExitStack() as stack:
+        roots = {count: Path(stack.enter_context(tempfile.TemporaryDirectory(dir=args.keep)))
+                 for count in args.entries}
+        sizes = [[count] for count in args.entries] if not args.interleave else [args.entries]
+        for together in sizes:  # the sizes built in one round
+            for count in together:
+                started = time.perf_counter()
+                notes[count] = prepare(roots[count], count, args.seed, variants)
+                notes[count]["prepare_seconds"] = time.perf_counter() - started
             for _ in range(args.repeat):
-                for variant in variants:
-                    result = build_once(root, variant, timings)
-                    if result is None:
-                        skipped[variant] = ("zensical is not installed" if variant == "d" else
-                                            "the plugin has no `cache` option yet")
-                    else:
-                        runs[variant].append(result)
-            result_n = summarize(runs)
-            result_n["notes"] = notes
-            result_n["skipped"] = skipped
-            if args.serve:
-                result_n["serve"] = serve_figures(root, timings)
-            results["entries"][str(count)] = result_n
+                for count in together:
+                    for variant in variants:
+                        result = build_once(roots[count], variant, roots[count] / "timings.json")
+                        if result is None:
+                            skipped[count][variant] = (
+                                "zensical is not installed" if variant == "d" else
+                                "the plugin has no `cache` option yet")
+                        else:
+                            runs[count][variant].append(result)
+            for count in together:
+                result_n = summarize(runs[count])
+                result_n["notes"] = notes[count]
+                result_n["skipped"] = skipped[count]
+                if args.serve:
+                    result_n["serve"] = serve_figures(roots[count],
+                                                      roots[count] / "timings.json")
+                results["entries"][str(count)] = result_n
+    results["scaling"] = scaling(results["entries"])
     print(table(results))
     out = args.out or HERE / "results" / f"run-{'-'.join(map(str, args.entries))}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
