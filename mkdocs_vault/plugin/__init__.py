@@ -206,7 +206,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self._ahead_sources = {}
         self._start_ahead(files)
         # What is loaded and derived from it (millions of objects at 10,000 entries) would be
-        # rescanned again and again: 1.6 s of full collections in this event at that size.
+        # rescanned again and again: 1.6 s of collections in this event at that size.
         with collector.paused():
             self._collect(files, config)
             self.state.load_ahead(self._ahead_sources)
