@@ -287,7 +287,7 @@ def vault_graphml(graph: nx.MultiDiGraph | Knowledge) -> bytes:
         names = chain.from_iterable(datas)
         kinds = map(type, chain.from_iterable(data.values() for data in datas))
         for pair in dict.fromkeys(zip(names, kinds, strict=True)):
-            keys.opening(pair)
+            keys[pair]  # the lookup assigns the id (`__missing__`)
     head = ['<?xml version="1.0" encoding="utf-8"?>\n'
             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -354,10 +354,6 @@ class _Openings(dict[tuple[str, type], str]):
         super().__init__()
         self.prefix = prefix
         self.ids: dict[tuple[str, str], str] = {}
-
-    def opening(self, pair: tuple[str, type]) -> str:
-        """`<data key="…">` for (name, type)."""
-        return self[pair]
 
     def __missing__(self, pair: tuple[str, type]) -> str:
         name, kind = pair
