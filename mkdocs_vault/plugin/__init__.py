@@ -216,9 +216,12 @@ class VaultPlugin(BasePlugin[VaultConfig]):
                 self._add_assets(files, config)
                 self._vault_wide(files, config)
             self._render_ahead(files)  # with no vault pages: the worker stops
-        if self.vault:
-            collector.freeze()  # thawed in on_post_build / on_build_error
-            self._frozen = True
+            if self.vault:
+                # Frozen before the collector is back on: all the event allocated is still
+                # in the youngest generation, which the first collection would scan whole
+                # (0.7 s at 10,000 entries).
+                collector.freeze()  # thawed in on_post_build / on_build_error
+                self._frozen = True
         return files
 
     def _collect(self, files: Files, config: MkDocsConfig) -> None:
