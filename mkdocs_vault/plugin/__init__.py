@@ -196,6 +196,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
     # After plugins that generate pages (gen-files, at 0), before Material's blog (-50), which
     # takes its posts out of the documentation pages.
     @event_priority(-45)
+    @timed("collect")  # but its vault-wide and render parts, timed on their own
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.options is None:
             return None

@@ -4,16 +4,17 @@ With `VAULT_TIMINGS=path/to/timings.json` in the environment the plugin records 
 of its phases took and writes them as JSON at the end of each build (`on_post_build`); without
 it every `phase()` is a shared no-op context manager.
 
-Top-level phases (their sum is the plugin's own time): `collect` (reading and loading the
-vault pages in `on_files`, including `validate` and starting the worker; taking them out of the
-nav in `on_nav`), `vault-wide` (`build_vault`: knowledge graph, related entries, backlinks,
+Top-level phases (their sum is the plugin's own time; a phase timed inside another is not
+counted in it): `collect` (all of `on_files` but its `vault-wide` and `render` parts: reading
+and loading the vault pages, including `validate`, and starting the worker; taking them out of
+the nav in `on_nav`), `vault-wide` (`build_vault`: knowledge graph, related entries, backlinks,
 exports, and the `generated pages`), `render` (handing the entries to the worker at the end of
 `on_files`; expanding pages in `on_page_markdown`, including the `html filter` of authors'
-fields) and `html fill` (putting
-the fields' HTML into the page in `on_page_content`), `search` (one search record per idea, in
-`on_page_context`) and `finish` (`on_post_build`: the check of links to ideas, the cache's
-bookkeeping). `validate`, `generated pages`, `exports` and `html filter` are nested in them;
-they are measured by wrapping the core functions that do the work (only while timing is on).
+fields), `html fill` (putting the fields' HTML into the page in `on_page_content`), `search`
+(one search record per idea, in `on_page_context`) and `finish` (`on_post_build`: the check of
+links to ideas, the cache's bookkeeping). `validate`, `generated pages`, `exports` and
+`html filter` are nested in them; they are measured by wrapping the core functions that do the
+work (only while timing is on).
 """
 
 from __future__ import annotations
@@ -53,6 +54,10 @@ class Timings:
     counters: dict[str, int] = field(default_factory=dict)
     """Other facts of the build: cache hits and misses, pages marked for --dirty."""
     _undo: list[Callable[[], None]] = field(default_factory=list)
+    _inner: list[float] = field(default_factory=list)
+    """For each top-level phase under way, the time of the top-level phases run inside it,
+    which it does not count (a whole event is timed, and the parts of it that belong to
+    another phase are that phase's: every second is counted once)."""
 
     @classmethod
     def from_env(cls) -> Timings:
@@ -69,11 +74,24 @@ class Timings:
 
     @contextlib.contextmanager
     def _timed(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
+        start = self.begin()
         try:
             yield
         finally:
-            self.add(name, time.perf_counter() - start)
+            self.end(name, start)
+
+    def begin(self) -> float:
+        """A top-level phase starts (`end` closes it): the time it started."""
+        self._inner.append(0.0)
+        return time.perf_counter()
+
+    def end(self, name: str, start: float) -> None:
+        """The phase begun at `start` ends: its time, less the phases inside it, is `name`'s."""
+        elapsed = time.perf_counter() - start
+        inner = self._inner.pop()
+        if self._inner:
+            self._inner[-1] += elapsed
+        self.add(name, elapsed - inner)
 
     def add(self, name: str, seconds: float) -> None:
         self.seconds[name] = self.seconds.get(name, 0.0) + seconds
@@ -87,7 +105,7 @@ class Timings:
     def start(self) -> None:
         """A new build: clear, and wrap the core functions of the nested phases."""
         self.stop()
-        self.seconds, self.calls, self.counters = {}, {}, {}
+        self.seconds, self.calls, self.counters, self._inner = {}, {}, {}, []
         if self.path is None:
             return
         import importlib
@@ -135,8 +153,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def timed(name: str) -> Callable[[F], F]:
-    """Times a method of the plugin as (part of) phase `name`, through `self.state.timings`
-    (a plain call while timing is off). Put it below `event_priority`."""
+    """Times a method of the plugin as (part of) top-level phase `name`, through
+    `self.state.timings` (a plain call while timing is off), less the top-level phases timed
+    inside it. Put it below `event_priority`."""
 
     def decorate(method: F) -> F:
         @functools.wraps(method)
@@ -144,11 +163,11 @@ def timed(name: str) -> Callable[[F], F]:
             timings: Timings = self.state.timings
             if timings.path is None:
                 return method(self, *args, **kwargs)
-            start = time.perf_counter()
+            start = timings.begin()
             try:
                 return method(self, *args, **kwargs)
             finally:
-                timings.add(name, time.perf_counter() - start)
+                timings.end(name, start)
 
         return cast("F", wrapper)
 
