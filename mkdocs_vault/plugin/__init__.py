@@ -196,7 +196,7 @@ class VaultPlugin(BasePlugin[VaultConfig]):
     # After plugins that generate pages (gen-files, at 0), before Material's blog (-50), which
     # takes its posts out of the documentation pages.
     @event_priority(-45)
-    @timed("collect")  # but its vault-wide and render parts, timed on their own
+    @timed("collect")  # all but its vault-wide and render parts (loading, the worker's start)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.options is None:
             return None
@@ -301,7 +301,6 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self.extras = build.extras
         self._rebuild_dependents(files)
 
-    @timed("collect")
     def _start_ahead(self, files: Files) -> None:
         """A worker process may render entry pages while MkDocs works (`render/ahead.py`),
         if the site is large enough; it starts when there is work for it."""
@@ -369,7 +368,6 @@ class VaultPlugin(BasePlugin[VaultConfig]):
             if self.mermaid_js and MERMAID_URI not in config.extra_javascript:
                 config.extra_javascript.append(MERMAID_URI)
 
-    @timed("collect")
     def _load(self, file: File, defaults: dict[str, Any] | None = None
               ) -> LoadedPage | _Loading | None:
         """The page's entry, if it is a vault page; `defaults` come from `.meta.yml` files."""
@@ -414,7 +412,6 @@ class VaultPlugin(BasePlugin[VaultConfig]):
         self._hand_over(file, text, loaded)
         return loaded
 
-    @timed("collect")
     def _pick_up(self, found: list[tuple[File, LoadedPage | _Loading | None]]
                  ) -> list[tuple[File, LoadedPage | None]]:
         """`found` with the pages the worker loaded (or that are loaded here if it did not)."""
