@@ -4,7 +4,8 @@
 
 Each entry has 30 ideas in 6 categories, a three-paragraph résumé of about 270 words and ideas
 of 8-16 words (the lengths of example-site/docs/lex/deepseek-china-ai-megaclusters.md), one or
-two speakers and a host from a shared pool of people, a series (about 20 entries each, numbered
+two speakers and a host from a shared pool of people (N / 5 of them, so each is in about 7.5
+entries at any N), a series (about 20 entries each, numbered
 in order), categories drawn from a shared pool of 12 (so category pages list many entries), and
 `see:` references from some ideas to ideas of other entries (so backlinks and related entries
 are computed). The same seed and N give byte-identical files.
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import random
+import string
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +72,21 @@ def _wrap(text: str, width: int = 92) -> str:
     return "\n".join([*lines, line])
 
 
+@functools.cache
+def people_of(total: int) -> list[str]:
+    """The vault's people: N / 5 distinct names (at least 20). Beyond the 400 first-last pairs,
+    middle initials: without them the pool stopped at 400 and each person of a 10,000-entry
+    vault was in 37 entries, not 7.5, which no real vault of talks looks like."""
+    count = max(20, total // 5)
+    names = [f"{first} {last}" for first in FIRST for last in LAST]
+    names += [f"{first} {middle}. {last}" for middle in string.ascii_uppercase
+              for first in FIRST for last in LAST][: max(0, count - len(names))]
+    return names[:count]
+
+
 def entry_data(number: int, total: int, rng: random.Random) -> dict[str, Any]:
     """The front matter of entry `number` of `total`."""
-    people = [f"{f} {last}" for f in FIRST for last in LAST][: max(20, total // 5)]
+    people = people_of(total)
     series_count = max(1, total // SERIES_SIZE)
     series = (number - 1) % series_count
     keys = rng.sample(sorted(CATEGORY_POOL), CATEGORIES)
