@@ -11,6 +11,7 @@ import os
 import pickle
 import re
 import sqlite3
+import time
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -188,6 +189,60 @@ def test_slots_are_written_while_the_build_goes_on(cache_at: CacheAt, tmp_path: 
     again = cache_at(tmp_path)
     assert again.loaded("7.md", "newer") is not None
     assert sum(again.loaded(f"{n}.md", f"k{n}") is not None for n in range(200)) == 199
+
+
+def test_rows_queued_meanwhile_are_written_in_one_statement(
+        cache_at: CacheAt, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the writer waits (here for another build's lock), rows queue up; they go in one
+    statement, where the later of two rows of one slot wins."""
+    batches: list[list[str]] = []
+    next_batch = cache._Writer._next_batch
+
+    def recorded(writer: Any) -> Any:
+        batch, done = next_batch(writer)
+        batches.append([str(name) for name, _, _ in batch])
+        return batch, done
+
+    monkeypatch.setattr(cache._Writer, "_next_batch", recorded)
+    pages = cache_at(tmp_path)
+    pages.store_loaded("a.md", "k", _one_page())
+    pages.close()
+    other = sqlite3.connect(tmp_path / cache.DATABASE, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    pages.store_loaded("first.md", "k", _one_page())  # the writer waits for the lock with it
+    deadline = time.monotonic() + 5
+    while len(batches) < 2 and time.monotonic() < deadline:  # the writer has taken it
+        time.sleep(0.01)
+    for n in range(5):
+        pages.store_loaded(f"{n}.md", "old", _one_page())
+    pages.store_loaded("2.md", "new", _one_page())
+    other.execute("ROLLBACK")
+    other.close()
+    pages.close()
+    assert len(batches[2]) == 6  # the five slots and the newer row, together
+    again = cache_at(tmp_path)
+    assert again.loaded("2.md", "new") is not None
+    assert again.loaded("2.md", "old") is None
+    assert all(again.loaded(f"{n}.md", "old") is not None for n in (0, 1, 3, 4))
+    assert again.loaded("first.md", "k") is not None
+
+
+def test_a_cold_build_asks_the_database_once_for_missing_slots(cache_at: CacheAt,
+                                                               tmp_path: Path) -> None:
+    pages = cache_at(tmp_path)
+    pages.store_loaded("kept.md", "k", _one_page())
+    pages.close()
+    db = pages._database()
+    assert db is not None
+    statements: list[str] = []
+    db.set_trace_callback(statements.append)
+    assert all(pages.loaded(f"{n}.md", "k") is None for n in range(100))
+    assert pages.loaded("kept.md", "k") is not None
+    assert len([s for s in statements if s.startswith("SELECT")]) == 2  # the names, then kept
+    pages.store_loaded("new.md", "k", _one_page())
+    assert pages.loaded("new.md", "k") is not None  # written since: asked for again
+    pages.close()
+    assert cache_at(tmp_path).loaded("new.md", "k") is not None
 
 
 def test_the_vault_wide_slot_is_a_file_read_back_whole(cache_at: CacheAt, tmp_path: Path) -> None:
