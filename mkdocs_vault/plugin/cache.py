@@ -142,9 +142,10 @@ class PageCache:
         self._unusable = False
         """The database could not be opened in this build: the build goes on uncached."""
         self._present: set[str] | None = None
-        """The slots in the database when it was opened, and those written since: a cold
-        build asks for 20,000 slots at 10,000 entries, and a query for each cost 0.5 s. A slot
-        another build writes meanwhile is a miss, which is always safe."""
+        """The slots in the database when first read, and (`_written`) those written since it
+        was opened: a cold build asks for 20,000 slots at 10,000 entries, and a query for each
+        cost 0.5 s. A slot another build writes meanwhile is a miss, which is always safe."""
+        self._written: set[str] = set()
         self.load_hits = self.load_misses = self.render_hits = self.render_misses = 0
 
     @property
@@ -168,6 +169,7 @@ class PageCache:
                 self._db.close()
             self._db = None
         self._present = None
+        self._written.clear()  # all written now: the next reader finds them in the database
         for finalizer in self._finalizers:  # done here: not kept for every build of a serve
             finalizer.detach()
         self._finalizers.clear()
@@ -215,7 +217,7 @@ class PageCache:
             if data is None:
                 if self._present is None:
                     self._present = {n for (n,) in db.execute("SELECT name FROM slots")}
-                if name not in self._present:
+                if name not in self._present and name not in self._written:
                     return None
                 row = db.execute("SELECT value FROM slots WHERE name = ?", (name,)).fetchone()
                 data = row[0] if row is not None else None
@@ -230,8 +232,7 @@ class PageCache:
         if writer is not None:
             data = pickled if pickled is not None else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
             name = self._name(uri, kind)
-            if self._present is not None:
-                self._present.add(name)
+            self._written.add(name)
             writer.put(name, data, key)
 
     def render_keys(self, uris: Iterable[str]) -> dict[str, str]:

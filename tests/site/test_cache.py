@@ -245,6 +245,26 @@ def test_a_cold_build_asks_the_database_once_for_missing_slots(cache_at: CacheAt
     assert cache_at(tmp_path).loaded("new.md", "k") is not None
 
 
+def test_a_slot_written_after_the_names_were_read_is_found(cache_at: CacheAt,
+                                                           tmp_path: Path) -> None:
+    pages = cache_at(tmp_path)
+    pages.store_loaded("a.md", "k", _one_page())
+    pages.close()
+    other = sqlite3.connect(tmp_path / cache.DATABASE, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the writer waits with the next slot
+    pages.store_loaded("b.md", "k", _one_page())
+    assert pages.loaded("c.md", "k") is None  # the names are read: b.md is not yet among them
+    other.execute("ROLLBACK")
+    other.close()
+    writer = pages._writer
+    assert writer is not None
+    deadline = time.monotonic() + 5
+    while writer.queued(pages._name("b.md", "load")) is not None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert pages.loaded("b.md", "k") is not None  # written since: read from the database
+    pages.close()
+
+
 def test_the_vault_wide_slot_is_a_file_read_back_whole(cache_at: CacheAt, tmp_path: Path) -> None:
     pages = cache_at(tmp_path)
     assert pages.read_vault() is None
