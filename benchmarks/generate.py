@@ -5,10 +5,10 @@
 Each entry has 30 ideas in 6 categories, a three-paragraph résumé of about 270 words and ideas
 of 8-16 words (the lengths of example-site/docs/lex/deepseek-china-ai-megaclusters.md), one or
 two speakers and a host from a shared pool of people (N / 5 of them, so each is in about 7.5
-entries at any N), a series (about 20 entries each, numbered
-in order), categories drawn from a shared pool of 12 (so category pages list many entries), and
-`see:` references from some ideas to ideas of other entries (so backlinks and related entries
-are computed). The same seed and N give byte-identical files.
+entries at any N), a series (about 20 entries each, numbered in order), categories drawn
+from a shared pool of 12 (so category pages list many entries), and `see:` references from
+some ideas to ideas of other entries (so backlinks and related entries are computed). The
+same seed and N give byte-identical files.
 """
 
 from __future__ import annotations
